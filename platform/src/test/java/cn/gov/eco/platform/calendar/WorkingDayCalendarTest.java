@@ -1,5 +1,8 @@
 package cn.gov.eco.platform.calendar;
 
+import cn.gov.eco.platform.publicity.PublicityDateRules;
+import cn.gov.eco.platform.publicity.SeverityTier;
+
 import static cn.gov.eco.platform.calendar.StatutoryDateRules.*;
 import static java.time.LocalDate.parse;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -283,9 +286,9 @@ class WorkingDayCalendarTest {
             // DOMAIN §9 #18: decided 2025-03-10 (Order 58 rule set), min 3 months, max 12 months
             PublicityDateRules rules = PublicityDateRules.defaults();
             LocalDate decided = parse("2025-03-10");
-            DateRule min = rules.rule(decided, PublicityTier.GENERAL, PublicityDateRules.Bound.MINIMUM).orElseThrow();
-            DateRule max = rules.rule(decided, PublicityTier.GENERAL, PublicityDateRules.Bound.MAXIMUM).orElseThrow();
-            assertThat(min.ruleSetId()).isEqualTo("ORDER58");
+            DateRule min = rules.rule(decided, SeverityTier.GENERAL, PublicityDateRules.Bound.MINIMUM).orElseThrow();
+            DateRule max = rules.rule(decided, SeverityTier.GENERAL, PublicityDateRules.Bound.MAXIMUM).orElseThrow();
+            assertThat(min.ruleSetId()).isEqualTo("NDRC-ORDER-58");
             assertThat(min.unverifiedNumber()).isTrue();
             ComputedDate minEnd = compute(min, "2025-03-10");
             assertThat(minEnd.date()).isEqualTo(parse("2025-06-10"));
@@ -296,20 +299,20 @@ class WorkingDayCalendarTest {
         @Test
         void shouldComputeMinorTierMaximumUnderOrder36ForScenario23() {
             PublicityDateRules rules = PublicityDateRules.defaults();
-            DateRule max = rules.rule(parse("2026-05-06"), PublicityTier.MINOR, PublicityDateRules.Bound.MAXIMUM).orElseThrow();
-            assertThat(max.ruleSetId()).isEqualTo("ORDER36");
+            DateRule max = rules.rule(parse("2026-05-06"), SeverityTier.MINOR, PublicityDateRules.Bound.MAXIMUM).orElseThrow();
+            assertThat(max.ruleSetId()).isEqualTo("NDRC-ORDER-36");
             assertThat(max.ruleSetVersion()).isEqualTo("2026-04-01");
             assertThat(compute(max, "2026-05-06").date()).isEqualTo(parse("2026-08-06"));
-            assertThat(rules.rule(parse("2026-05-06"), PublicityTier.MINOR, PublicityDateRules.Bound.MINIMUM)).isEmpty();
+            assertThat(rules.rule(parse("2026-05-06"), SeverityTier.MINOR, PublicityDateRules.Bound.MINIMUM)).isEmpty();
             // decided before Order 36 takes effect: Order 58 rule set, which has no minor tier
-            assertThat(rules.parametersFor(parse("2026-03-20")).ruleSetId()).isEqualTo("ORDER58");
-            assertThat(rules.rule(parse("2026-03-20"), PublicityTier.MINOR, PublicityDateRules.Bound.MAXIMUM)).isEmpty();
+            assertThat(rules.parametersFor(parse("2026-03-20")).ruleSetId()).isEqualTo("NDRC-ORDER-58");
+            assertThat(rules.rule(parse("2026-03-20"), SeverityTier.MINOR, PublicityDateRules.Bound.MAXIMUM)).isEmpty();
         }
 
         @Test
         void shouldComputeSeriousTierMaximumBeyondTheCalendarCoverage() {
             DateRule max = PublicityDateRules.defaults()
-                    .rule(parse("2026-04-01"), PublicityTier.SERIOUS, PublicityDateRules.Bound.MAXIMUM).orElseThrow();
+                    .rule(parse("2026-04-01"), SeverityTier.SERIOUS, PublicityDateRules.Bound.MAXIMUM).orElseThrow();
             assertThat(compute(max, "2026-04-01").date()).isEqualTo(parse("2029-04-01"));
         }
     }

@@ -1,0 +1,39 @@
+package cn.gov.eco.enforcement;
+
+import cn.gov.eco.enforcement.decision.application.DecisionRecorder;
+import cn.gov.eco.enforcement.decision.application.DecisionValidator;
+import cn.gov.eco.enforcement.decision.infrastructure.CaseRepository;
+import cn.gov.eco.platform.calendar.WorkingDayCalendar;
+import cn.gov.eco.platform.identity.UsccWhitelist;
+import cn.gov.eco.platform.messaging.EventRaiser;
+import cn.gov.eco.platform.messaging.OutboxRelay;
+import com.mongodb.client.MongoDatabase;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+@Configuration
+class CaseServiceConfiguration {
+
+    @Bean
+    CaseRepository caseRepository(MongoDatabase db, EventRaiser events, OutboxRelay relay, WorkingDayCalendar calendar) {
+        return new CaseRepository(db, events, relay, calendar.calendarVersion());
+    }
+
+    /** Codes that fail the mod-31 check but are real, after an administrator verified them (DOMAIN.md §6). */
+    @Bean
+    UsccWhitelist usccWhitelist(@Value("${enforcement.uscc.manually-verified:}") List<String> verified) {
+        return UsccWhitelist.of(verified);
+    }
+
+    @Bean
+    DecisionRecorder decisionRecorder(WorkingDayCalendar calendar, UsccWhitelist whitelist, CaseRepository repository,
+                                      Clock clock, Supplier<UUID> idSupplier) {
+        return new DecisionRecorder(new DecisionValidator(calendar, whitelist), repository, clock, idSupplier);
+    }
+}

@@ -1,0 +1,57 @@
+package cn.gov.eco.enforcement.decision.application;
+
+import cn.gov.eco.enforcement.decision.infrastructure.CaseRepository;
+import cn.gov.eco.enforcement.decision.model.Enterprise;
+import cn.gov.eco.enforcement.decision.model.Penalty;
+import cn.gov.eco.enforcement.decision.model.PenaltyDecision;
+import cn.gov.eco.enforcement.decision.model.PenaltyType;
+import cn.gov.eco.platform.publicity.SeverityTier;
+import cn.gov.eco.platform.web.InvalidInputException;
+import cn.gov.eco.platform.web.Violation;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/** Records a penalty decision: validate everything first, then one atomic write of the case and its event. */
+public class DecisionRecorder {
+
+    /** Dates are Asia/Shanghai dates (STYLE.md 6). */
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final DecisionValidator validator;
+    private final CaseRepository repository;
+    private final Clock clock;
+    private final Supplier<UUID> ids;
+
+    public DecisionRecorder(DecisionValidator validator, CaseRepository repository, Clock clock, Supplier<UUID> ids) {
+        this.validator = validator;
+        this.repository = repository;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    public record Recorded(PenaltyDecision decision, List<Violation> warnings) {
+    }
+
+    public Recorded record(RecordDecisionRequest r) {
+        var outcome = validator.validate(r, LocalDate.now(clock.withZone(CHINA)));
+        if (!outcome.violations().isEmpty()) {
+            throw new InvalidInputException(outcome.violations());
+        }
+        var e = r.enterprise();
+        String caseId = ids.get().toString();
+        var decision = new PenaltyDecision(caseId, ids.get().toString(), outcome.documentNumber(), r.decisionDate(),
+                new Enterprise(outcome.normalisedUscc(), e.name().trim(), e.address().trim(),
+                        e.legalRepresentative() == null ? null : e.legalRepresentative().trim()),
+                r.penalties().stream().map(p -> new Penalty(PenaltyType.valueOf(p.type()),
+                        p.amount() == null ? null : p.amount().setScale(2), p.description())).toList(),
+                SeverityTier.valueOf(r.severityTier()), r.facts(), r.evidence(), r.violatedProvision(),
+                r.penaltyBasisProvision(), r.discretionStatement(), r.issuingAgency().trim(), clock.instant());
+        repository.insertDecided(decision);
+        return new Recorded(decision, outcome.warnings());
+    }
+}

@@ -1,0 +1,160 @@
+package cn.gov.eco.enforcement.decision.application;
+
+import cn.gov.eco.enforcement.decision.model.PenaltyType;
+import cn.gov.eco.platform.calendar.WorkingDayCalendar;
+import cn.gov.eco.platform.identity.DocumentNumber;
+import cn.gov.eco.platform.identity.Uscc;
+import cn.gov.eco.platform.identity.UsccCheck;
+import cn.gov.eco.platform.identity.UsccWhitelist;
+import cn.gov.eco.platform.publicity.SeverityTier;
+import cn.gov.eco.platform.web.Violation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Checks a decision before it is recorded (DOMAIN.md §8.5): the USCC (GB 32100-2015), the document number
+ * (GB/T 9704-2012 form, issued strictly), amounts as fen-exact CNY greater than zero, dates. Every fault is
+ * collected, so the officer sees all of them at once.
+ */
+public class DecisionValidator {
+
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999999999.99"); // decimal(18,2), DOMAIN.md §8.5.2
+
+    private final WorkingDayCalendar calendar;
+    private final UsccWhitelist whitelist;
+
+    public DecisionValidator(WorkingDayCalendar calendar, UsccWhitelist whitelist) {
+        this.calendar = calendar;
+        this.whitelist = whitelist;
+    }
+
+    /** The result: violations (nothing may be stored if any), and warnings that do not block. */
+    public record Outcome(List<Violation> violations, List<Violation> warnings, String normalisedUscc,
+                          String documentNumber) {
+    }
+
+    public Outcome validate(RecordDecisionRequest r, LocalDate today) {
+        List<Violation> v = new ArrayList<>();
+        List<Violation> w = new ArrayList<>();
+        String uscc = null;
+        String number = null;
+        if (r.enterprise() == null) {
+            v.add(required("enterprise", "当事人", "the party (enterprise)"));
+        } else {
+            var e = r.enterprise();
+            if (blank(e.uscc())) {
+                v.add(required("enterprise.uscc", "统一社会信用代码", "the unified social credit code"));
+            } else {
+                UsccCheck check = Uscc.check(e.uscc(), whitelist);
+                if (check.accepted()) {
+                    uscc = check.normalized();
+                } else {
+                    check.violations().forEach(x -> v.add(new Violation("enterprise.uscc", x.code(), x.messageZh(),
+                            x.messageEn())));
+                }
+                check.warnings().forEach(x -> w.add(new Violation("enterprise.uscc", x.code(), x.messageZh(),
+                        x.messageEn())));
+            }
+            text(v, "enterprise.name", e.name(), 200, "当事人名称", "the party's name");
+            text(v, "enterprise.address", e.address(), 300, "当事人地址", "the party's address");
+        }
+        if (blank(r.documentNumber())) {
+            v.add(required("documentNumber", "决定书文号", "the decision's document number"));
+        } else {
+            var parsed = DocumentNumber.checkIssued(r.documentNumber());
+            if (!parsed.valid()) {
+                parsed.violations().forEach(x ->
+                        v.add(new Violation("documentNumber", x.code(), x.messageZh(), x.messageEn())));
+            } else {
+                number = parsed.number().format();
+                if (r.decisionDate() != null) {
+                    parsed.number().yearMismatchWarning(r.decisionDate()).ifPresent(x ->
+                            w.add(new Violation("documentNumber", x.code(), x.messageZh(), x.messageEn())));
+                }
+            }
+        }
+        if (r.decisionDate() == null) {
+            v.add(required("decisionDate", "决定日期", "the decision date"));
+        } else if (r.decisionDate().isAfter(today)) {
+            v.add(new Violation("decisionDate", "DATE_IN_FUTURE", "决定日期不能晚于今天（" + today + "）",
+                    "The decision date cannot be after today (" + today + ")"));
+        } else if (!calendar.covers(r.decisionDate())) {
+            v.add(new Violation("decisionDate", "DATE_OUTSIDE_CALENDAR",
+                    "决定日期超出工作日历覆盖的年份（" + calendar.calendarVersion() + "）",
+                    "The decision date is outside the years the working-day calendar covers ("
+                            + calendar.calendarVersion() + ")"));
+        }
+        penalties(r, v);
+        if (blank(r.severityTier())) {
+            v.add(required("severityTier", "失信程度", "the severity tier"));
+        } else if (Arrays.stream(SeverityTier.values()).noneMatch(t -> t.name().equals(r.severityTier()))) {
+            v.add(new Violation("severityTier", "UNKNOWN_SEVERITY_TIER", "失信程度须为 MINOR、GENERAL 或 SERIOUS",
+                    "The severity tier must be MINOR, GENERAL or SERIOUS"));
+        }
+        text(v, "facts", r.facts(), 20_000, "违法事实", "the facts of the violation");
+        text(v, "violatedProvision", r.violatedProvision(), 2_000, "违反的法律规定", "the provision violated");
+        text(v, "penaltyBasisProvision", r.penaltyBasisProvision(), 2_000, "处罚依据", "the legal basis of the penalty");
+        text(v, "issuingAgency", r.issuingAgency(), 200, "作出决定的行政机关", "the issuing agency");
+        return new Outcome(v, w, uscc, number);
+    }
+
+    private void penalties(RecordDecisionRequest r, List<Violation> v) {
+        if (r.penalties() == null || r.penalties().isEmpty()) {
+            v.add(required("penalties", "处罚种类", "at least one penalty"));
+            return;
+        }
+        for (int i = 0; i < r.penalties().size(); i++) {
+            var p = r.penalties().get(i);
+            String f = "penalties[" + i + "]";
+            if (p == null || blank(p.type())) {
+                v.add(required(f + ".type", "处罚种类", "the penalty type"));
+                continue;
+            }
+            PenaltyType type;
+            try {
+                type = PenaltyType.valueOf(p.type());
+            } catch (IllegalArgumentException e) {
+                v.add(new Violation(f + ".type", "UNKNOWN_PENALTY_TYPE", "不是《行政处罚法》第九条规定的处罚种类：" + p.type(),
+                        "Not a penalty type of Art. 9 of the Administrative Penalty Law: " + p.type()));
+                continue;
+            }
+            BigDecimal amount = p.amount();
+            if (amount == null) {
+                if (type.amountRule() == PenaltyType.AmountRule.REQUIRED) {
+                    v.add(required(f + ".amount", type.nameZh() + "金额", "the amount of the " + type.name()));
+                }
+            } else if (type.amountRule() == PenaltyType.AmountRule.NONE) {
+                v.add(new Violation(f + ".amount", "AMOUNT_NOT_APPLICABLE", type.nameZh() + "不应填写金额",
+                        type.name() + " takes no amount"));
+            } else if (amount.signum() <= 0) {
+                v.add(new Violation(f + ".amount", "AMOUNT_NOT_POSITIVE", "金额必须大于零", "The amount must be greater than zero"));
+            } else if (amount.stripTrailingZeros().scale() > 2) {
+                v.add(new Violation(f + ".amount", "AMOUNT_NOT_FEN_EXACT", "金额最多保留两位小数（精确到分）",
+                        "The amount must be exact to the fen (at most 2 decimals)"));
+            } else if (amount.compareTo(MAX_AMOUNT) > 0) {
+                v.add(new Violation(f + ".amount", "AMOUNT_TOO_LARGE", "金额超出允许范围", "The amount is too large"));
+            }
+        }
+    }
+
+    private static void text(List<Violation> v, String field, String value, int max, String zh, String en) {
+        if (blank(value)) {
+            v.add(required(field, zh, en));
+        } else if (value.length() > max) {
+            v.add(new Violation(field, "TOO_LONG", zh + "不能超过" + max + "个字符", en + " must be at most " + max
+                    + " characters"));
+        }
+    }
+
+    private static Violation required(String field, String zh, String en) {
+        return new Violation(field, "REQUIRED", "缺少" + zh, "Missing " + en);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,110 @@
+package cn.gov.eco.enforcement.decision.infrastructure;
+
+import cn.gov.eco.contracts.EventTypes;
+import cn.gov.eco.enforcement.decision.model.Enterprise;
+import cn.gov.eco.enforcement.decision.model.Penalty;
+import cn.gov.eco.enforcement.decision.model.PenaltyDecision;
+import cn.gov.eco.enforcement.decision.model.PenaltyType;
+import cn.gov.eco.platform.messaging.EventRaiser;
+import cn.gov.eco.platform.messaging.Idempotency;
+import cn.gov.eco.platform.messaging.OutboxDocuments;
+import cn.gov.eco.platform.messaging.OutboxRelay;
+import cn.gov.eco.platform.publicity.SeverityTier;
+import cn.gov.eco.platform.web.ProblemException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code cases} collection. A recorded decision and its {@code PenaltyDecided} event are written in one
+ * single-document insert (the outbox is in the document), so neither exists without the other.
+ */
+public class CaseRepository {
+
+    public static final String COLLECTION = "cases";
+
+    private final MongoCollection<Document> cases;
+    private final EventRaiser events;
+    private final OutboxRelay relay;
+    private final String calendarVersion;
+
+    public CaseRepository(MongoDatabase db, EventRaiser events, OutboxRelay relay, String calendarVersion) {
+        this.cases = db.getCollection(COLLECTION);
+        this.events = events;
+        this.relay = relay;
+        this.calendarVersion = calendarVersion;
+        // 文号 unique per issuing organ, kind and year (DOMAIN.md §8.5.3): the formatted number encodes all three.
+        cases.createIndex(Indexes.ascending("decision.documentNumber"),
+                new IndexOptions().unique(true).name("decision_document_number_unique"));
+    }
+
+    public void insertDecided(PenaltyDecision d) {
+        var event = events.raise(EventTypes.PENALTY_DECIDED, d.caseId(), d.caseId(), 1, "none", calendarVersion,
+                PenaltyDecidedV1.from(d));
+        Document doc = new Document("_id", d.caseId())
+                .append("state", "DECIDED")
+                .append("version", 1L)
+                .append("decision", toBson(d));
+        OutboxDocuments.withNewEvents(doc, List.of(event));
+        if (!Idempotency.insertOnce(cases, doc)) {
+            throw ProblemException.conflict("DOCUMENT_NUMBER_TAKEN", "documentNumber",
+                    "文号 " + d.documentNumber() + " 已被使用（同一机关、同一种类、同一年度内文号不得重复）",
+                    "Document number " + d.documentNumber() + " is already used (unique per organ, kind and year)");
+        }
+        relay.wakeUp();
+    }
+
+    public Optional<Document> find(String caseId) {
+        return Optional.ofNullable(cases.find(Filters.eq("_id", caseId)).first());
+    }
+
+    static Document toBson(PenaltyDecision d) {
+        var e = d.enterprise();
+        return new Document("decisionId", d.decisionId())
+                .append("documentNumber", d.documentNumber())
+                .append("decisionDate", d.decisionDate().toString())
+                .append("enterprise", new Document("uscc", e.uscc()).append("name", e.name())
+                        .append("address", e.address()).append("legalRepresentative", e.legalRepresentative()))
+                .append("penalties", d.penalties().stream().map(p -> new Document("type", p.type().name())
+                        .append("amount", p.amount() == null ? null : new Decimal128(p.amount()))
+                        .append("description", p.description())).toList())
+                .append("severityTier", d.severityTier().name())
+                .append("facts", d.facts())
+                .append("evidence", d.evidence())
+                .append("violatedProvision", d.violatedProvision())
+                .append("penaltyBasisProvision", d.penaltyBasisProvision())
+                .append("discretionStatement", d.discretionStatement())
+                .append("issuingAgency", d.issuingAgency())
+                .append("recordedAt", Date.from(d.recordedAt()));
+    }
+
+    public static PenaltyDecision fromBson(String caseId, Document d) {
+        Document e = d.get("enterprise", Document.class);
+        List<Penalty> penalties = d.getList("penalties", Document.class).stream().map(p -> new Penalty(
+                PenaltyType.valueOf(p.getString("type")),
+                p.get("amount") == null ? null : ((Decimal128) p.get("amount")).bigDecimalValue().setScale(2),
+                p.getString("description"))).toList();
+        return new PenaltyDecision(caseId, d.getString("decisionId"), d.getString("documentNumber"),
+                LocalDate.parse(d.getString("decisionDate")),
+                new Enterprise(e.getString("uscc"), e.getString("name"), e.getString("address"),
+                        e.getString("legalRepresentative")),
+                penalties, SeverityTier.valueOf(d.getString("severityTier")), d.getString("facts"),
+                d.getList("evidence", String.class), d.getString("violatedProvision"),
+                d.getString("penaltyBasisProvision"), d.getString("discretionStatement"),
+                d.getString("issuingAgency"), d.getDate("recordedAt").toInstant());
+    }
+
+    static BigDecimal amount(Object o) {
+        return o == null ? null : ((Decimal128) o).bigDecimalValue();
+    }
+}

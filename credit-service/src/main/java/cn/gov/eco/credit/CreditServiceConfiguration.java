@@ -1,0 +1,33 @@
+package cn.gov.eco.credit;
+
+import cn.gov.eco.credit.publicity.application.PublicityOpener;
+import cn.gov.eco.credit.publicity.infrastructure.DualDeliveryCompletedListener;
+import cn.gov.eco.credit.publicity.infrastructure.PublicityRepository;
+import cn.gov.eco.platform.messaging.EventRaiser;
+import cn.gov.eco.platform.messaging.OutboxRelay;
+import cn.gov.eco.platform.publicity.PublicityPeriods;
+import com.mongodb.client.MongoDatabase;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+
+@Configuration
+class CreditServiceConfiguration {
+
+    @Bean
+    PublicityRepository publicityRepository(MongoDatabase db, EventRaiser events, OutboxRelay relay, JsonMapper json) {
+        return new PublicityRepository(db, events, relay, json);
+    }
+
+    @Bean
+    PublicityOpener publicityOpener(PublicityRepository records, PublicityPeriods periods, Clock clock) {
+        return new PublicityOpener(records, periods, clock);
+    }
+
+    @Bean
+    DualDeliveryCompletedListener dualDeliveryCompletedListener(PublicityOpener opener, JsonMapper json) {
+        return new DualDeliveryCompletedListener(opener, json);
+    }
+}

@@ -1,0 +1,47 @@
+package cn.gov.eco.credit.publicity.application;
+
+import cn.gov.eco.credit.publicity.infrastructure.PublicityRepository;
+import cn.gov.eco.credit.publicity.model.PublicityRecord;
+import cn.gov.eco.credit.publicity.model.PublicityStatus;
+import cn.gov.eco.platform.publicity.PublicityPeriods;
+import cn.gov.eco.platform.publicity.PublicityPlan;
+import cn.gov.eco.platform.publicity.SeverityTier;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Opens the publicity record when both documents have been served (两书同达 completed). The periods run from the
+ * decision date (NDRC Order 36; DOMAIN.md §4.1) — not from service — but the record opens only once the enterprise
+ * has the decision and the notice of its repair rights in hand: a decision takes effect on service, and 两书同达
+ * exists so that no enterprise finds itself published before it learns how to repair.
+ */
+public class PublicityOpener {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final PublicityRepository records;
+    private final PublicityPeriods periods;
+    private final Clock clock;
+
+    public PublicityOpener(PublicityRepository records, PublicityPeriods periods, Clock clock) {
+        this.records = records;
+        this.periods = periods;
+        this.clock = clock;
+    }
+
+    /** @return false when the record already existed (redelivery or replay) */
+    public boolean onDualDeliveryCompleted(DualDeliveryCompletedMessage m) {
+        if (records.exists(m.caseId())) {
+            return false;
+        }
+        var d = m.decision();
+        PublicityPlan plan = periods.plan(SeverityTier.valueOf(d.severityTier()), d.decisionDate());
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        var record = new PublicityRecord(m.caseId(), m.uscc(), m.enterpriseName(), m.caseId(), d.documentNumber(),
+                d.decisionDate(), m.serviceAct().servedDate(), plan, PublicityStatus.asOf(plan, today),
+                clock.instant());
+        return records.insertOpened(record);
+    }
+}

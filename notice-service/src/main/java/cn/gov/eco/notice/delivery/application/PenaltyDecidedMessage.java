@@ -1,0 +1,27 @@
+package cn.gov.eco.notice.delivery.application;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * notice-service's reading of {@code PenaltyDecided.v1}: the fields it uses, ignoring any it does not know, so that
+ * additive changes of the contract never break it.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PenaltyDecidedMessage(String caseId, String decisionId, String documentNumber, LocalDate decisionDate,
+                                    Enterprise enterprise, List<Penalty> penalties, BigDecimal totalFine,
+                                    String severityTier, String facts, List<String> evidence,
+                                    String violatedProvision, String penaltyBasisProvision,
+                                    String discretionStatement, String issuingAgency) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Enterprise(String uscc, String name, String address, String legalRepresentative) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Penalty(String type, String typeZh, BigDecimal amount, String description) {
+    }
+}

@@ -1,0 +1,208 @@
+package cn.gov.eco.platform;
+
+import cn.gov.eco.contracts.Topic;
+import cn.gov.eco.contracts.Topics;
+import cn.gov.eco.platform.calendar.WorkingDayCalendar;
+import cn.gov.eco.platform.health.KafkaHealthIndicator;
+import cn.gov.eco.platform.publicity.PublicityDateRules;
+import cn.gov.eco.platform.publicity.PublicityPeriods;
+import cn.gov.eco.platform.messaging.EventRaiser;
+import cn.gov.eco.platform.messaging.EventSchemas;
+import cn.gov.eco.platform.messaging.OutboxRelay;
+import cn.gov.eco.platform.messaging.PoisonRecordException;
+import cn.gov.eco.platform.trace.TraceFilter;
+import cn.gov.eco.platform.web.ProblemHandler;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * What every service gets from the platform: the Kafka clients for CloudEvents records, the catalogue's topics and
+ * their dead-letter topics, blocking retries then dead-lettering, the outbox relay, the event raiser with schema
+ * validation, Kafka readiness health, problem+json errors and trace propagation.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableKafka
+@EnableConfigurationProperties({PlatformProperties.class, KafkaProperties.class})
+@Import(ProblemHandler.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "idSupplier")
+    Supplier<UUID> idSupplier() {
+        return UUID::randomUUID;
+    }
+
+    /** The State Council working-day calendar as versioned data (DOMAIN.md §8.4). */
+    @Bean
+    @ConditionalOnMissingBean
+    WorkingDayCalendar workingDayCalendar() {
+        return WorkingDayCalendar.stateCouncil();
+    }
+
+    /**
+     * Publicity periods by rule set (Order 58 / Order 36). The months are the DOMAIN.md defaults; a province or a
+     * new rule-set version replaces this bean. Whether minor-tier information is published is a setting
+     * ({@code platform.publicity.publish-minor-tier}, default false: Order 36 原则上不予公示).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    PublicityPeriods publicityPeriods(WorkingDayCalendar calendar,
+                                      @Value("${platform.publicity.publish-minor-tier:false}") boolean publishMinor) {
+        return new PublicityPeriods(calendar, PublicityDateRules.defaults(), publishMinor);
+    }
+
+    @Bean
+    MongoDatabase serviceDatabase(MongoClient client, MongoProperties mongo, PlatformProperties platform) {
+        String name = mongo.getDatabase() != null ? mongo.getDatabase() : platform.serviceName();
+        return client.getDatabase(name);
+    }
+
+    @Bean
+    EventSchemas eventSchemas() {
+        return new EventSchemas();
+    }
+
+    @Bean
+    EventRaiser eventRaiser(JsonMapper json, EventSchemas schemas, Clock clock, Supplier<UUID> idSupplier) {
+        return new EventRaiser(json, schemas, clock, idSupplier);
+    }
+
+    @Bean
+    ProducerFactory<String, byte[]> kafkaProducerFactory(KafkaProperties kafka) {
+        Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        // Nothing is lost: every acknowledged record is on all in-sync replicas, and retries never duplicate or reorder.
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return new DefaultKafkaProducerFactory<>(props);
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> kafkaTemplate(ProducerFactory<String, byte[]> factory) {
+        return new KafkaTemplate<>(factory);
+    }
+
+    @Bean
+    ConsumerFactory<String, byte[]> kafkaConsumerFactory(KafkaProperties kafka) {
+        Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new DefaultKafkaConsumerFactory<>(props);
+    }
+
+    /**
+     * Blocking retries, then {@code <topic>.dlt} on the same partition number, with the original topic, partition,
+     * offset and exception in the {@code kafka_dlt-*} headers; later records keep flowing. Lifecycle topics never use
+     * non-blocking retry topics, which would break per-key order (ARCHITECTURE.md).
+     */
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template, PlatformProperties platform) {
+        var recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, ex) -> new TopicPartition(record.topic() + ".dlt", record.partition()));
+        var handler = new DefaultErrorHandler(recoverer,
+                new FixedBackOff(platform.consumer().backoff().toMillis(), platform.consumer().attempts() - 1L));
+        handler.addNotRetryableExceptions(PoisonRecordException.class);
+        return handler;
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(
+            ConsumerFactory<String, byte[]> consumerFactory, DefaultErrorHandler errorHandler) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.setCommonErrorHandler(errorHandler);
+        return factory;
+    }
+
+    /** The catalogue's topics and their dead-letter topics, created at start if missing. */
+    @Bean
+    KafkaAdmin.NewTopics catalogueTopics(PlatformProperties platform) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic t : Topics.ALL) {
+            var builder = TopicBuilder.name(t.name()).partitions(t.partitions())
+                    .replicas(platform.topics().replicationFactor())
+                    .config("min.insync.replicas", Integer.toString(platform.topics().minInsyncReplicas()));
+            if (t.compacted()) {
+                builder.compact();
+            }
+            topics.add(builder.build());
+            topics.add(TopicBuilder.name(t.deadLetterTopic()).partitions(t.partitions())
+                    .replicas(platform.topics().replicationFactor()).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(MongoDatabase serviceDatabase, PlatformProperties platform,
+                            KafkaTemplate<String, byte[]> template, Clock clock) {
+        var o = platform.outbox();
+        return new OutboxRelay(serviceDatabase, o.collections(), template, URI.create("/" + platform.serviceName()),
+                clock, o.pollInterval(), o.batchSize(), o.retainSent());
+    }
+
+    /** Named {@code kafka}, so {@code management.endpoint.health.group.readiness.include} can name it. */
+    @Bean(name = "kafkaHealthIndicator", destroyMethod = "close")
+    KafkaHealthIndicator kafka(KafkaProperties kafka, PlatformProperties platform) {
+        return new KafkaHealthIndicator(kafka.buildAdminProperties(), platform.healthTimeout().toMillis());
+    }
+
+    @Bean
+    FilterRegistrationBean<TraceFilter> traceFilter(@Value("${platform.trace.enabled:true}") boolean enabled) {
+        var registration = new FilterRegistrationBean<>(new TraceFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setEnabled(enabled);
+        return registration;
+    }
+}

@@ -1,0 +1,220 @@
+package cn.gov.eco.platform.messaging;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Publishes the events waiting in aggregate outboxes, then marks them sent. It runs on its own thread: woken at
+ * once by a write that raised events, and otherwise every {@code pollInterval}, so events left pending by a crash
+ * (between the state write and the publish, or between the publish and the mark) are published after restart.
+ * Delivery is at least once: an event may be published twice, always with the same {@code ce_id}, and consumers
+ * are idempotent. Events of one aggregate are sent in sequence order, and each batch waits for the broker's
+ * acknowledgement (acks=all, idempotent producer) before it is marked.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoDatabase database;
+    private final List<String> collections;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final URI source;
+    private final Clock clock;
+    private final Duration pollInterval;
+    private final int batchSize;
+    private final int retainSent;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    public OutboxRelay(MongoDatabase database, List<String> collections, KafkaTemplate<String, byte[]> kafka, URI source,
+                       Clock clock, Duration pollInterval, int batchSize, int retainSent) {
+        this.database = database;
+        this.collections = List.copyOf(collections);
+        this.kafka = kafka;
+        this.source = source;
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+        this.batchSize = batchSize;
+        this.retainSent = retainSent;
+    }
+
+    /** Called after a write that raised events, so they go out now rather than at the next poll. */
+    public void wakeUp() {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    @Override
+    public void start() {
+        for (String c : collections) {
+            database.getCollection(c).createIndex(Indexes.ascending(OutboxDocuments.PENDING),
+                    new IndexOptions().name("outbox_pending"));
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            wake.release();
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stop after the listeners and web server have stopped raising events, start before them. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 2000;
+    }
+
+    private void loop() {
+        while (running) {
+            int published = 0;
+            try {
+                published = relayOnce();
+            } catch (RuntimeException e) {
+                log.warn("outbox relay pass failed, will retry: {}", e.toString());
+                sleepQuietly(pollInterval);
+            }
+            if (published == 0 && running) {
+                try {
+                    wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One pass over every outbox collection; returns the number of events published. Public for tests. */
+    public int relayOnce() {
+        int total = 0;
+        for (String name : collections) {
+            MongoCollection<Document> collection = database.getCollection(name);
+            List<Document> docs = collection.find(Filters.eq(OutboxDocuments.PENDING, true))
+                    .projection(Projections.include(OutboxDocuments.OUTBOX, OutboxDocuments.SEQUENCE))
+                    .limit(batchSize).into(new ArrayList<>());
+            if (!docs.isEmpty()) {
+                total += publish(collection, docs);
+            }
+        }
+        return total;
+    }
+
+    private int publish(MongoCollection<Document> collection, List<Document> docs) {
+        Map<Object, List<OutboxEvent>> pendingByDoc = new LinkedHashMap<>();
+        List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
+        for (Document doc : docs) {
+            List<OutboxEvent> pending = OutboxDocuments.events(doc).stream().filter(OutboxEvent::pending)
+                    .sorted(Comparator.comparingLong(OutboxEvent::sequence)).toList();
+            pendingByDoc.put(doc.get("_id"), pending);
+            for (OutboxEvent e : pending) {
+                ProducerRecord<String, byte[]> record = CloudEventRecords.toRecord(e, source);
+                sends.add(kafka.send(record));
+            }
+        }
+        kafka.flush();
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
+        int count = 0;
+        for (Document doc : docs) {
+            Set<String> acked = new HashSet<>();
+            pendingByDoc.get(doc.get("_id")).forEach(e -> acked.add(e.eventId()));
+            count += acked.size();
+            markSent(collection, doc, acked);
+        }
+        return count;
+    }
+
+    /**
+     * Marks the acknowledged events sent, guarded by the aggregate's event sequence: if events were appended
+     * meanwhile, the document is read again so the new ones stay pending and nothing is overwritten.
+     */
+    private void markSent(MongoCollection<Document> collection, Document doc, Set<String> acked) {
+        Document current = doc;
+        for (int attempt = 0; attempt < 5 && current != null; attempt++) {
+            List<OutboxEvent> events = OutboxDocuments.events(current);
+            List<OutboxEvent> updated = new ArrayList<>();
+            for (OutboxEvent e : events) {
+                updated.add(e.pending() && acked.contains(e.eventId()) ? e.markSent(clock.instant()) : e);
+            }
+            boolean stillPending = updated.stream().anyMatch(OutboxEvent::pending);
+            List<OutboxEvent> kept = trimSent(updated);
+            long seq = OutboxDocuments.lastSequence(current);
+            var result = collection.updateOne(
+                    Filters.and(Filters.eq("_id", current.get("_id")), Filters.eq(OutboxDocuments.SEQUENCE, seq)),
+                    Updates.combine(
+                            Updates.set(OutboxDocuments.OUTBOX, kept.stream().map(OutboxDocuments::toBson).toList()),
+                            Updates.set(OutboxDocuments.PENDING, stillPending)));
+            if (result.getMatchedCount() == 1) {
+                return;
+            }
+            current = collection.find(Filters.eq("_id", doc.get("_id")))
+                    .projection(Projections.include(OutboxDocuments.OUTBOX, OutboxDocuments.SEQUENCE)).first();
+        }
+    }
+
+    /** Keeps every pending event and the last {@code retainSent} sent ones, for inspection. */
+    private List<OutboxEvent> trimSent(List<OutboxEvent> events) {
+        long sent = events.stream().filter(e -> !e.pending()).count();
+        long drop = Math.max(0, sent - retainSent);
+        List<OutboxEvent> kept = new ArrayList<>();
+        for (OutboxEvent e : events) {
+            if (!e.pending() && drop > 0) {
+                drop--;
+                continue;
+            }
+            kept.add(e);
+        }
+        return kept;
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package cn.gov.eco.system;
+
+import cn.gov.eco.contracts.EventType;
+import cn.gov.eco.contracts.EventTypes;
+import cn.gov.eco.contracts.Topics;
+import cn.gov.eco.credit.CreditServiceApplication;
+import cn.gov.eco.enforcement.CaseServiceApplication;
+import cn.gov.eco.notice.NoticeServiceApplication;
+import cn.gov.eco.platform.messaging.EventSchemas;
+import cn.gov.eco.testsupport.ConsumerLag;
+import cn.gov.eco.testsupport.Http;
+import cn.gov.eco.testsupport.TestInfrastructure;
+import cn.gov.eco.testsupport.TopicProbe;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The thin slice end to end: the three services against one broker and one store. An officer records a decision;
+ * notice-service renders and serves both documents in one act; credit-service opens the publicity record.
+ */
+class LifecycleSliceIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static ConfigurableApplicationContext caseService;
+    private static ConfigurableApplicationContext noticeService;
+    private static ConfigurableApplicationContext creditService;
+    private static TopicProbe probe;
+
+    /** The walkthrough's day: 2026-11-23 in Asia/Shanghai. */
+    @Configuration
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+
+    static ConfigurableApplicationContext start(Class<?> app, String configName) {
+        var infra = TestInfrastructure.get();
+        return new SpringApplicationBuilder(app, FixedClock.class)
+                .properties("spring.config.name=" + configName)
+                .run("--server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                        "--spring.mongodb.uri=" + infra.mongoUri(),
+                        "--spring.mongodb.database=" + configName + "-" + RUN,
+                        "--spring.kafka.consumer.group-id=" + configName + "-" + RUN);
+    }
+
+    @BeforeAll
+    static void startTheSystem() {
+        caseService = start(CaseServiceApplication.class, CaseServiceApplication.CONFIG_NAME);
+        noticeService = start(NoticeServiceApplication.class, NoticeServiceApplication.CONFIG_NAME);
+        creditService = start(CreditServiceApplication.class, CreditServiceApplication.CONFIG_NAME);
+        probe = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(),
+                Topics.ALL.stream().map(cn.gov.eco.contracts.Topic::name).toList());
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        probe.close();
+        for (var ctx : List.of(creditService, noticeService, caseService)) {
+            if (ctx != null) {
+                ctx.close();
+            }
+        }
+    }
+
+    static Http http(ConfigurableApplicationContext ctx) {
+        return Http.localhost(Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port")));
+    }
+
+    static String example(String documentNumber) throws Exception {
+        return Files.readString(Path.of("..", "docs", "examples", "decision.json"))
+                .replace("泉环罚〔2026〕58号", documentNumber);
+    }
+
+    static List<ConsumerRecord<String, byte[]>> records(String topic, String key, EventType type) {
+        return probe.poll().stream().filter(r -> r.topic().equals(topic) && key.equals(r.key())
+                && type.ceType().equals(TopicProbe.header(r, "ce_type"))).toList();
+    }
+
+    static String caseIdOf(String responseBody) {
+        return JSON.readTree(responseBody).get("caseId").asString();
+    }
+
+    static String pdfText(byte[] pdf) throws Exception {
+        try (var doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+        }
+    }
+
+    @Test
+    void shouldCarryADecisionThroughDualDeliveryToAnOpenPublicityRecord() throws Exception {
+        var posted = http(caseService).postJson("/api/cases/decisions", example("泉环罚〔2026〕201号"));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        String caseId = caseIdOf(posted.body());
+
+        // notice-service: both documents, one act of service
+        await().atMost(Duration.ofSeconds(60)).until(() -> http(noticeService).get("/api/deliveries/" + caseId)
+                .statusCode() == 200);
+        JsonNode delivery = JSON.readTree(http(noticeService).get("/api/deliveries/" + caseId).body());
+        assertThat(delivery.get("conforming").asBoolean()).isTrue();
+        assertThat(delivery.at("/delivery/serviceAct/method").asString()).isEqualTo("ELECTRONIC");
+        assertThat(delivery.get("documents").size()).isEqualTo(2);
+        String decisionText = null;
+        String noticeText = null;
+        for (JsonNode link : delivery.get("documents")) {
+            var pdf = http(noticeService).getBytes(link.get("href").asString());
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+            assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            String text = pdfText(pdf.body());
+            if (link.get("kind").asString().equals("PENALTY_DECISION")) {
+                decisionText = text;
+            } else {
+                noticeText = text;
+            }
+        }
+        assertThat(decisionText).contains("泉环罚〔2026〕201号", "泉州市清源化工有限公司", "91350500MA2Y0001XX",
+                "行政处罚决定书");
+        // General tier under Order 36, decided 2026-11-20: minimum period ends 2027-02-20, repair from 2027-02-21.
+        assertThat(noticeText).contains("泉环信修〔2026〕201号", "泉环罚〔2026〕201号", "泉州市清源化工有限公司",
+                "2027年2月21日", "2027年2月20日", "2027年11月20日");
+
+        // credit-service: the publicity record with its dates
+        await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(http(creditService)
+                .get("/api/enterprises/91350500MA2Y0001XX/publicity-records").body()).get("records").valueStream()
+                .anyMatch(r -> r.get("caseId").asString().equals(caseId)));
+        JsonNode record = JSON.readTree(http(creditService).get("/api/enterprises/91350500MA2Y0001XX/publicity-records")
+                .body()).get("records").valueStream().filter(r -> r.get("caseId").asString().equals(caseId))
+                .findFirst().orElseThrow();
+        assertThat(record.get("status").asString()).isEqualTo("PUBLISHED_MIN_RUNNING");
+        assertThat(record.at("/plan/ruleSetId").asString()).isEqualTo("NDRC-ORDER-36");
+        assertThat(record.at("/plan/publicityStart").asString()).isEqualTo("2026-11-20");
+        assertThat(record.at("/plan/minPeriodEnd/date").asString()).isEqualTo("2027-02-20");
+        assertThat(record.at("/plan/earliestApplicationDate/date").asString()).isEqualTo("2027-02-21");
+        assertThat(record.at("/plan/maxPeriodEnd/date").asString()).isEqualTo("2027-11-20");
+        assertThat(record.at("/plan/autoStopDate/date").asString()).isEqualTo("2027-11-21");
+        assertThat(record.at("/plan/earliestApplicationDate/explanationZh").asString()).contains("2027-02-21");
+
+        // the topics carry exactly the expected records, each valid against its schema
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                records(Topics.CREDIT_PUBLICITY.name(), "91350500MA2Y0001XX", EventTypes.PUBLICITY_OPENED).stream()
+                        .anyMatch(r -> caseId.equals(JSON.readTree(r.value()).get("caseId").asString())));
+        assertThat(records(Topics.ENFORCEMENT_CASE.name(), caseId, EventTypes.PENALTY_DECIDED)).hasSize(1);
+        assertThat(records(Topics.NOTICE_DELIVERY.name(), caseId, EventTypes.DUAL_DELIVERY_PREPARED)).hasSize(1);
+        assertThat(records(Topics.NOTICE_DELIVERY.name(), caseId, EventTypes.DUAL_DELIVERY_COMPLETED)).hasSize(1);
+        var schemas = new EventSchemas();
+        for (var r : probe.poll()) {
+            String type = TopicProbe.header(r, "ce_type");
+            var eventType = Topics.eventType(type).orElseThrow(() -> new AssertionError("unknown type " + type));
+            assertThat(schemas.errors(eventType, new String(r.value(), StandardCharsets.UTF_8))).as(type).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldYieldOneDeliveryAndOnePublicityRecordWhenPenaltyDecidedIsDeliveredTwice() throws Exception {
+        var posted = http(caseService).postJson("/api/cases/decisions", example("泉环罚〔2026〕202号"));
+        assertThat(posted.statusCode()).isEqualTo(201);
+        String caseId = caseIdOf(posted.body());
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                records(Topics.CREDIT_PUBLICITY.name(), "91350500MA2Y0001XX", EventTypes.PUBLICITY_OPENED).stream()
+                        .anyMatch(r -> caseId.equals(JSON.readTree(r.value()).get("caseId").asString())));
+
+        // the very same record (same ce_id) delivered again, as after a consumer crash before its commit
+        var original = records(Topics.ENFORCEMENT_CASE.name(), caseId, EventTypes.PENALTY_DECIDED).getFirst();
+        String bootstrap = TestInfrastructure.get().kafkaBootstrapServers();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", bootstrap),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(original.topic(), null, original.key(), original.value(),
+                    original.headers())).get();
+        }
+        String noticeGroup = NoticeServiceApplication.CONFIG_NAME + "-" + RUN;
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                ConsumerLag.of(bootstrap, noticeGroup, Topics.ENFORCEMENT_CASE.name()) == 0);
+        String creditGroup = CreditServiceApplication.CONFIG_NAME + "-" + RUN;
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                ConsumerLag.of(bootstrap, creditGroup, Topics.NOTICE_DELIVERY.name()) == 0);
+
+        assertThat(records(Topics.NOTICE_DELIVERY.name(), caseId, EventTypes.DUAL_DELIVERY_COMPLETED)).hasSize(1);
+        assertThat(records(Topics.CREDIT_PUBLICITY.name(), "91350500MA2Y0001XX", EventTypes.PUBLICITY_OPENED).stream()
+                .filter(r -> caseId.equals(JSON.readTree(r.value()).get("caseId").asString()))).hasSize(1);
+        long recordsForCase = JSON.readTree(http(creditService).get("/api/enterprises/91350500MA2Y0001XX/publicity-records")
+                .body()).get("records").valueStream().filter(r -> r.get("caseId").asString().equals(caseId)).count();
+        assertThat(recordsForCase).isEqualTo(1);
+    }
+}
