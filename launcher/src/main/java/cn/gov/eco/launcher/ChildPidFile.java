@@ -23,13 +23,18 @@ final class ChildPidFile {
 
     private static final Logger log = LoggerFactory.getLogger(ChildPidFile.class);
 
+    private static final String LAUNCHER = "launcher";
+
     private final Path file;
 
     ChildPidFile(Path file) {
         this.file = file;
     }
 
-    /** Stops processes recorded by an earlier run that are still alive; returns how many there were. */
+    /**
+     * Stops processes recorded by an earlier run that are still alive; returns how many there were. Fails if the
+     * launcher that recorded them is still running: its services are not leftovers.
+     */
     int stopLeftovers(Duration grace) {
         if (!Files.exists(file)) {
             return 0;
@@ -42,6 +47,14 @@ final class ChildPidFile {
                     continue;
                 }
                 long pid = Long.parseLong(parts[1]);
+                if (parts[0].equals(LAUNCHER)) {
+                    if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(ChildPidFile::started)
+                            .filter(parts[2]::equals).isPresent()) {
+                        throw new AlreadyRunningException("Another launcher is already running (pid " + pid
+                                + "): stop it first (Ctrl-C in its terminal, or kill " + pid + ").");
+                    }
+                    continue;
+                }
                 String marker = parts[2];
                 ProcessHandle.of(pid)
                         .filter(ProcessHandle::isAlive)
@@ -64,6 +77,22 @@ final class ChildPidFile {
         }
         delete();
         return leftovers.size();
+    }
+
+    /** Records the running launcher; call before {@link #record}. */
+    void recordLauncher(ProcessHandle launcher) {
+        delete();
+        record(LAUNCHER, launcher.pid(), started(launcher));
+    }
+
+    private static String started(ProcessHandle p) {
+        return p.info().startInstant().map(Object::toString).orElse("?");
+    }
+
+    static final class AlreadyRunningException extends RuntimeException {
+        AlreadyRunningException(String message) {
+            super(message);
+        }
     }
 
     void record(String name, long pid, String marker) {

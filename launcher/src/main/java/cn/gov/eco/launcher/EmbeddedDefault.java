@@ -132,7 +132,7 @@ public final class EmbeddedDefault {
         int code;
         try {
             code = launcher.run();
-        } catch (Ports.PortInUseException | MissingJarException e) {
+        } catch (Ports.PortInUseException | MissingJarException | ChildPidFile.AlreadyRunningException e) {
             System.err.println("[launcher] " + e.getMessage());
             code = 1;
         } catch (InterruptedException e) {
@@ -157,11 +157,13 @@ public final class EmbeddedDefault {
                 }
                 jars.add(jar);
             }
-            pidFile = new ChildPidFile(options.dataDir().resolve("launcher.pids"));
-            int stale = pidFile.stopLeftovers(GRACE);
+            ChildPidFile pids = new ChildPidFile(options.dataDir().resolve("launcher.pids"));
+            int stale = pids.stopLeftovers(GRACE);
             if (stale > 0) {
                 log.warn("Stopped {} service process(es) left running by an earlier launcher", stale);
             }
+            pids.recordLauncher(ProcessHandle.current());
+            pidFile = pids; // ours from now on: deleted on stop
             for (Service s : SERVICES) {
                 Ports.requireFree(s.port(), s.name(), "Stop it first.");
             }
@@ -213,6 +215,9 @@ public final class EmbeddedDefault {
         try {
             supervisor.awaitReady(options.startupTimeout());
         } catch (ProcessSupervisor.ChildExitedException e) {
+            if (stopped.get() || supervisor.isClosing()) {
+                return 130; // Ctrl-C or SIGTERM during startup: the shutdown hook stopped it
+            }
             System.err.println("[launcher] " + e.childName() + " died during startup (exit code " + e.exitCode()
                     + "); stopping everything");
             return 1;

@@ -66,6 +66,17 @@ class EmbeddedDefaultTest {
     }
 
     @Test
+    void refusesToTouchTheServicesOfALauncherThatStillRuns() throws Exception {
+        var pids = new ChildPidFile(dir.resolve("launcher.pids"));
+        pids.recordLauncher(ProcessHandle.current()); // "another" launcher, alive
+        pids.record("case-service", ProcessHandle.current().pid(), "java");
+        assertThatThrownBy(() -> pids.stopLeftovers(Duration.ofSeconds(1)))
+                .isInstanceOf(ChildPidFile.AlreadyRunningException.class)
+                .hasMessageContaining("Another launcher is already running (pid " + ProcessHandle.current().pid());
+        assertThat(Files.exists(dir.resolve("launcher.pids"))).isTrue();
+    }
+
+    @Test
     void redactsMongoPasswords() {
         assertThat(EmbeddedDefault.redact("mongodb://app:s3cret@db:27017/?authSource=admin"))
                 .isEqualTo("mongodb://app:****@db:27017/?authSource=admin");
@@ -77,6 +88,7 @@ class EmbeddedDefaultTest {
         var child = new ProcessBuilder(ProcessSupervisorTest.command("stubborn")).start();
         try {
             var pids = new ChildPidFile(dir.resolve("launcher.pids"));
+            pids.record("launcher", 999_999_998L, "2026-01-01T00:00:00Z"); // a launcher that is gone
             pids.record("case-service", child.pid(), TrivialChild.class.getName());
             pids.record("gone", 999_999_999L, "whatever");
             assertThat(pids.stopLeftovers(Duration.ofSeconds(1))).isEqualTo(1);
