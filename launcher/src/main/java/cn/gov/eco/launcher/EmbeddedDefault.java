@@ -240,6 +240,7 @@ public final class EmbeddedDefault {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
+        boolean started = supervisor != null || broker != null || mongo != null;
         if (supervisor != null && !supervisor.children().isEmpty()) {
             System.err.println("[launcher] Stopping the services");
             supervisor.close();
@@ -261,7 +262,9 @@ public final class EmbeddedDefault {
                 log.warn("Stopping the MongoDB wire server failed", e);
             }
         }
-        System.err.println("[launcher] Stopped");
+        if (started) {
+            System.err.println("[launcher] Stopped");
+        }
     }
 
     private static void printTable(String kafka, String mongoUri, List<Service> services) {
