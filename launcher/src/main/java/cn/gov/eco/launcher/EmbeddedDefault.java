@@ -1,0 +1,309 @@
+package cn.gov.eco.launcher;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import cn.gov.eco.embedded.KafkaBroker;
+import cn.gov.eco.embedded.MongoWireServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default: one command that runs the whole system on one machine without Docker.
+ *
+ * <ol>
+ *   <li>Kafka: {@code KAFKA_BOOTSTRAP_SERVERS} if set, else a real KRaft broker in this JVM on 9092/9093 with its
+ *       data in {@code <data>/kafka}.</li>
+ *   <li>MongoDB: {@code MONGODB_URI} if set, else mongo-java-server with the H2 file backend on 27017 with its data
+ *       in {@code <data>/mongo}.</li>
+ *   <li>The three services, each in its own JVM ({@code <svc>/target/<svc>-0.1.0-SNAPSHOT-exec.jar}), their output
+ *       prefixed with their name; the launcher waits until each reports ready.</li>
+ * </ol>
+ *
+ * <p>{@code <data>} is {@code ./data}, or {@code --data-dir} / {@code DATA_DIR}. Ctrl-C or SIGTERM stops the
+ * services (SIGTERM, then SIGKILL after 20 s), then the broker and the MongoDB server. If the launcher itself is
+ * killed with SIGKILL, its services survive it until the next start, which stops them first (see
+ * {@link ChildPidFile}).
+ */
+public final class EmbeddedDefault {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDefault.class);
+
+    static final String VERSION = "0.1.0-SNAPSHOT";
+    static final List<Service> SERVICES = List.of(
+            new Service("case-service", 8081),
+            new Service("notice-service", 8082),
+            new Service("credit-service", 8083));
+    static final List<String> CHILD_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+    private static final Duration GRACE = Duration.ofSeconds(20);
+
+    record Service(String name, int port) {
+        Path jar(Path repo) {
+            return repo.resolve(name).resolve("target").resolve(name + "-" + VERSION + "-exec.jar");
+        }
+
+        URI baseUrl() {
+            return URI.create("http://localhost:" + port);
+        }
+
+        URI healthUrl() {
+            return URI.create("http://localhost:" + port + "/actuator/health/readiness");
+        }
+    }
+
+    record Options(Path dataDir, Duration startupTimeout, boolean infraOnly) {
+        static Options parse(String[] args, Map<String, String> env) {
+            Path dataDir = Path.of(env.getOrDefault("DATA_DIR", "data"));
+            Duration timeout = Duration.ofSeconds(120);
+            boolean infraOnly = false;
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--data-dir") && i + 1 < args.length) {
+                    dataDir = Path.of(args[++i]);
+                } else if (a.startsWith("--data-dir=")) {
+                    dataDir = Path.of(a.substring("--data-dir=".length()));
+                } else if (a.equals("--startup-timeout") && i + 1 < args.length) {
+                    timeout = Duration.ofSeconds(Long.parseLong(args[++i]));
+                } else if (a.startsWith("--startup-timeout=")) {
+                    timeout = Duration.ofSeconds(Long.parseLong(a.substring("--startup-timeout=".length())));
+                } else if (a.equals("--infra-only")) {
+                    infraOnly = true;
+                } else if (a.equals("--no-build")) {
+                    // the ./start script's option; harmless here
+                } else {
+                    throw new UsageException("Unknown option: " + a);
+                }
+            }
+            return new Options(dataDir.toAbsolutePath().normalize(), timeout, infraOnly);
+        }
+    }
+
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private static final String USAGE = """
+            Usage: ./start [--no-build] [--data-dir DIR] [--startup-timeout SECONDS] [--infra-only]
+              Starts Kafka (unless KAFKA_BOOTSTRAP_SERVERS is set), MongoDB (unless MONGODB_URI is set)
+              and case-service, notice-service, credit-service. Data goes to ./data (or DATA_DIR / --data-dir).
+              --infra-only starts Kafka and MongoDB only.""";
+
+    private final Options options;
+    private final Map<String, String> env;
+    private final Path repo;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private KafkaBroker broker;
+    private MongoWireServer mongo;
+    private ProcessSupervisor supervisor;
+    private ChildPidFile pidFile;
+
+    EmbeddedDefault(Options options, Map<String, String> env, Path repo) {
+        this.options = options;
+        this.env = env;
+        this.repo = repo;
+    }
+
+    public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
+        Options options;
+        Path repo;
+        try {
+            options = Options.parse(args, System.getenv());
+            repo = findRepo(Path.of("").toAbsolutePath());
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        EmbeddedDefault launcher = new EmbeddedDefault(options, System.getenv(), repo);
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "launcher-shutdown"));
+        int code;
+        try {
+            code = launcher.run();
+        } catch (Ports.PortInUseException | MissingJarException | ChildPidFile.AlreadyRunningException e) {
+            System.err.println("[launcher] " + e.getMessage());
+            code = 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            code = 130;
+        } catch (RuntimeException e) {
+            log.error("Startup failed", e);
+            code = 1;
+        }
+        launcher.stop();
+        System.exit(code);
+    }
+
+    /** Starts everything and blocks until a service dies (returns non-zero) or the JVM shuts down. */
+    int run() throws InterruptedException {
+        List<Path> jars = new ArrayList<>();
+        if (!options.infraOnly()) {
+            for (Service s : SERVICES) {
+                Path jar = s.jar(repo);
+                if (!Files.isRegularFile(jar)) {
+                    throw new MissingJarException(repo.relativize(jar) + " is missing: run ./start (it builds first)");
+                }
+                jars.add(jar);
+            }
+            ChildPidFile pids = new ChildPidFile(options.dataDir().resolve("launcher.pids"));
+            int stale = pids.stopLeftovers(GRACE);
+            if (stale > 0) {
+                log.warn("Stopped {} service process(es) left running by an earlier launcher", stale);
+            }
+            pids.recordLauncher(ProcessHandle.current());
+            pidFile = pids; // ours from now on: deleted on stop
+            for (Service s : SERVICES) {
+                Ports.requireFree(s.port(), s.name(), "Stop it first.");
+            }
+        }
+
+        String kafka = env.get("KAFKA_BOOTSTRAP_SERVERS");
+        if (kafka == null || kafka.isBlank()) {
+            Ports.requireFree(KafkaBroker.DEFAULT_PORT, "Kafka", "Stop it, or use it with KAFKA_BOOTSTRAP_SERVERS=localhost:9092.");
+            Ports.requireFree(KafkaBroker.DEFAULT_CONTROLLER_PORT, "Kafka controller", "Stop it first.");
+            log.info("Starting Kafka (KRaft, data in {})", options.dataDir().resolve("kafka"));
+            broker = KafkaBroker.builder(options.dataDir().resolve("kafka")).build().start();
+            kafka = broker.bootstrapServers();
+        } else {
+            log.info("Using Kafka at {} (KAFKA_BOOTSTRAP_SERVERS)", kafka);
+        }
+        String mongoUri = env.get("MONGODB_URI");
+        if (mongoUri == null || mongoUri.isBlank()) {
+            Ports.requireFree(MongoWireServer.DEFAULT_PORT, "MongoDB", "Stop it, or use it with MONGODB_URI=mongodb://localhost:27017.");
+            log.info("Starting the MongoDB wire server (H2 file in {})", options.dataDir().resolve("mongo"));
+            mongo = MongoWireServer.h2File(options.dataDir().resolve("mongo")).start(MongoWireServer.DEFAULT_PORT);
+            mongoUri = mongo.connectionString();
+        } else {
+            log.info("Using MongoDB at {} (MONGODB_URI)", redact(mongoUri));
+        }
+
+        if (options.infraOnly()) {
+            printTable(kafka, mongoUri, List.of());
+            Thread.currentThread().join(); // until Ctrl-C
+            return 0;
+        }
+
+        supervisor = new ProcessSupervisor(System.out, System.err, GRACE);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        for (int i = 0; i < SERVICES.size(); i++) {
+            Service s = SERVICES.get(i);
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.addAll(CHILD_JVM_OPTIONS);
+            command.add("-jar");
+            command.add(jars.get(i).toString());
+            var child = supervisor.start(s.name(), command, Map.of(
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka,
+                    "MONGODB_URI", mongoUri,
+                    "SERVER_PORT", Integer.toString(s.port())), repo, s.healthUrl());
+            pidFile.record(s.name(), child.pid(), jars.get(i).toString());
+            log.info("Started {} (pid {})", s.name(), child.pid());
+        }
+        long t0 = System.nanoTime();
+        try {
+            supervisor.awaitReady(options.startupTimeout());
+        } catch (ProcessSupervisor.ChildExitedException e) {
+            if (stopped.get() || supervisor.isClosing()) {
+                return 130; // Ctrl-C or SIGTERM during startup: the shutdown hook stopped it
+            }
+            System.err.println("[launcher] " + e.childName() + " died during startup (exit code " + e.exitCode()
+                    + "); stopping everything");
+            return 1;
+        }
+        log.info("All services ready in {} s", Duration.ofNanos(System.nanoTime() - t0).toSeconds());
+        printTable(kafka, mongoUri, SERVICES);
+
+        ProcessSupervisor.Child dead = supervisor.awaitAnyExit();
+        Thread.sleep(300); // Ctrl-C reaches the services too: let the shutdown hook say so first
+        if (supervisor.isClosing() || stopped.get()) {
+            return 0;
+        }
+        System.err.println("[launcher] " + dead.name() + " exited with code " + dead.process().exitValue()
+                + "; stopping everything");
+        return 1;
+    }
+
+    /** Stops the services, then the broker and the MongoDB server. Idempotent; runs from the shutdown hook too. */
+    void stop() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        boolean started = supervisor != null || broker != null || mongo != null;
+        if (supervisor != null && !supervisor.children().isEmpty()) {
+            System.err.println("[launcher] Stopping the services");
+            supervisor.close();
+        }
+        if (pidFile != null) {
+            pidFile.delete();
+        }
+        if (broker != null) {
+            try {
+                broker.close();
+            } catch (RuntimeException e) {
+                log.warn("Stopping Kafka failed", e);
+            }
+        }
+        if (mongo != null) {
+            try {
+                mongo.close();
+            } catch (RuntimeException e) {
+                log.warn("Stopping the MongoDB wire server failed", e);
+            }
+        }
+        if (started) {
+            System.err.println("[launcher] Stopped");
+        }
+    }
+
+    private static void printTable(String kafka, String mongoUri, List<Service> services) {
+        StringBuilder t = new StringBuilder("\n");
+        String line = "-".repeat(92) + "\n";
+        t.append(line);
+        t.append(String.format("  %-16s %s%n", "Kafka bootstrap", kafka));
+        t.append(String.format("  %-16s %s%n", "MongoDB URI", redact(mongoUri)));
+        if (!services.isEmpty()) {
+            t.append(String.format("%n  %-16s %-24s %s%n", "service", "base URL", "health"));
+            for (Service s : services) {
+                t.append(String.format("  %-16s %-24s %s%n", s.name(), s.baseUrl(), s.healthUrl()));
+            }
+        }
+        t.append("\n  Ctrl-C stops everything.\n");
+        t.append(line);
+        System.out.println(t);
+    }
+
+    /** Hides a password in a MongoDB URI. */
+    static String redact(String uri) {
+        return uri.replaceAll("(://[^:/@]+):[^@/]+@", "$1:****@");
+    }
+
+    /** The repository root: the nearest directory, from {@code start} upwards, with pom.xml and case-service/. */
+    static Path findRepo(Path start) {
+        for (Path p = start; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("case-service"))
+                    && Files.isDirectory(p.resolve("launcher"))) {
+                return p;
+            }
+        }
+        throw new UsageException("Run this from the repository (no pom.xml with case-service/ above " + start
+                + "): use ./start");
+    }
+
+    static final class MissingJarException extends RuntimeException {
+        MissingJarException(String message) {
+            super(message);
+        }
+    }
+}

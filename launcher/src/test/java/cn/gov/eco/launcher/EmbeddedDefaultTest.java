@@ -1,0 +1,101 @@
+package cn.gov.eco.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedDefaultTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void optionsDefaultToDataInTheWorkingDirectoryAndTakeEnvAndFlags() {
+        var defaults = EmbeddedDefault.Options.parse(new String[0], Map.of());
+        assertThat(defaults.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(defaults.startupTimeout()).isEqualTo(Duration.ofSeconds(120));
+
+        assertThat(EmbeddedDefault.Options.parse(new String[0], Map.of("DATA_DIR", "/tmp/x")).dataDir())
+                .isEqualTo(Path.of("/tmp/x"));
+        var flags = EmbeddedDefault.Options.parse(
+                new String[] {"--no-build", "--data-dir", "/tmp/y", "--startup-timeout=30", "--infra-only"},
+                Map.of("DATA_DIR", "/tmp/x"));
+        assertThat(flags.dataDir()).isEqualTo(Path.of("/tmp/y"));
+        assertThat(flags.startupTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(flags.infraOnly()).isTrue();
+        assertThatThrownBy(() -> EmbeddedDefault.Options.parse(new String[] {"--bogus"}, Map.of()))
+                .hasMessageContaining("--bogus");
+    }
+
+    @Test
+    void findsTheRepositoryRootUpwards() throws IOException {
+        Files.writeString(dir.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(dir.resolve("case-service"));
+        Files.createDirectories(dir.resolve("launcher/target"));
+        assertThat(EmbeddedDefault.findRepo(dir.resolve("launcher/target"))).isEqualTo(dir);
+    }
+
+    @Test
+    void failsWhenAServiceJarIsMissing() {
+        Files.exists(dir);
+        var launcher = new EmbeddedDefault(EmbeddedDefault.Options.parse(new String[] {"--data-dir", dir.toString()},
+                Map.of()), Map.of(), dir);
+        assertThatThrownBy(launcher::run)
+                .isInstanceOf(EmbeddedDefault.MissingJarException.class)
+                .hasMessage("case-service/target/case-service-0.1.0-SNAPSHOT-exec.jar is missing: run ./start (it builds first)");
+    }
+
+    @Test
+    void aTakenPortFailsFastWithAClearMessage() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            assertThat(Ports.isFree(taken.getLocalPort())).isFalse();
+            assertThatThrownBy(() -> Ports.requireFree(taken.getLocalPort(), "Kafka", "Stop it."))
+                    .isInstanceOf(Ports.PortInUseException.class)
+                    .hasMessage("Port " + taken.getLocalPort() + " (Kafka) is already in use: something is already"
+                            + " running there (another ./start?). Stop it.");
+        }
+    }
+
+    @Test
+    void refusesToTouchTheServicesOfALauncherThatStillRuns() throws Exception {
+        var pids = new ChildPidFile(dir.resolve("launcher.pids"));
+        pids.recordLauncher(ProcessHandle.current()); // "another" launcher, alive
+        pids.record("case-service", ProcessHandle.current().pid(), "java");
+        assertThatThrownBy(() -> pids.stopLeftovers(Duration.ofSeconds(1)))
+                .isInstanceOf(ChildPidFile.AlreadyRunningException.class)
+                .hasMessageContaining("Another launcher is already running (pid " + ProcessHandle.current().pid());
+        assertThat(Files.exists(dir.resolve("launcher.pids"))).isTrue();
+    }
+
+    @Test
+    void redactsMongoPasswords() {
+        assertThat(EmbeddedDefault.redact("mongodb://app:s3cret@db:27017/?authSource=admin"))
+                .isEqualTo("mongodb://app:****@db:27017/?authSource=admin");
+        assertThat(EmbeddedDefault.redact("mongodb://127.0.0.1:27017")).isEqualTo("mongodb://127.0.0.1:27017");
+    }
+
+    @Test
+    void stopsServicesLeftBehindByAKilledLauncher() throws Exception {
+        var child = new ProcessBuilder(ProcessSupervisorTest.command("stubborn")).start();
+        try {
+            var pids = new ChildPidFile(dir.resolve("launcher.pids"));
+            pids.record("launcher", 999_999_998L, "2026-01-01T00:00:00Z"); // a launcher that is gone
+            pids.record("case-service", child.pid(), TrivialChild.class.getName());
+            pids.record("gone", 999_999_999L, "whatever");
+            assertThat(pids.stopLeftovers(Duration.ofSeconds(1))).isEqualTo(1);
+            assertThat(child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.exists(dir.resolve("launcher.pids"))).isFalse();
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+}
