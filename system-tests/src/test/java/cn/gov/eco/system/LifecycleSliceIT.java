@@ -175,10 +175,17 @@ class LifecycleSliceIT {
         assertThat(records(Topics.NOTICE_DELIVERY.name(), caseId, EventTypes.DUAL_DELIVERY_PREPARED)).hasSize(1);
         assertThat(records(Topics.NOTICE_DELIVERY.name(), caseId, EventTypes.DUAL_DELIVERY_COMPLETED)).hasSize(1);
         var schemas = new EventSchemas();
+        String samples = System.getProperty("contracts.samples.dir"); // regenerates the golden samples when set
         for (var r : probe.poll()) {
             String type = TopicProbe.header(r, "ce_type");
             var eventType = Topics.eventType(type).orElseThrow(() -> new AssertionError("unknown type " + type));
-            assertThat(schemas.errors(eventType, new String(r.value(), StandardCharsets.UTF_8))).as(type).isEmpty();
+            String payload = new String(r.value(), StandardCharsets.UTF_8);
+            assertThat(schemas.errors(eventType, payload)).as(type).isEmpty();
+            if (samples != null && caseId.equals(TopicProbe.header(r, "ce_subject")) || samples != null
+                    && payload.contains(caseId)) {
+                Files.writeString(Path.of(samples, eventType.name() + ".v" + eventType.version() + ".json"),
+                        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(payload)) + "\n");
+            }
         }
     }
 

@@ -1,0 +1,72 @@
+package cn.gov.eco.notice.delivery.infrastructure;
+
+import cn.gov.eco.notice.NoticeProperties;
+import cn.gov.eco.notice.delivery.application.DocumentRendering;
+import cn.gov.eco.notice.delivery.application.PenaltyDecidedMessage;
+import cn.gov.eco.notice.document.DocumentRenderer;
+import cn.gov.eco.notice.document.PenaltyDecisionDocument;
+import cn.gov.eco.notice.document.RepairRightsNoticeDocument;
+import cn.gov.eco.platform.calendar.ExplainedDate;
+import cn.gov.eco.platform.publicity.PublicityPlan;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Fills the two documents from the decision and its publicity plan, and renders them with the PDFBox renderer.
+ * The dates printed in the notice are the plan's — the same computation credit-service runs — and the earliest
+ * application date carries its one-line reason.
+ */
+public class PdfDocumentRendering implements DocumentRendering {
+
+    private final DocumentRenderer renderer;
+    private final NoticeProperties.Agency agency;
+
+    public PdfDocumentRendering(DocumentRenderer renderer, NoticeProperties.Agency agency) {
+        this.renderer = renderer;
+        this.agency = agency;
+    }
+
+    @Override
+    public RenderedPair render(PenaltyDecidedMessage m, PublicityPlan plan, String noticeNumber) {
+        var e = m.enterprise();
+        var decision = new PenaltyDecisionDocument(m.documentNumber(), m.caseId(),
+                new PenaltyDecisionDocument.Party(e.name(), e.uscc(), e.address(), e.legalRepresentative()),
+                m.facts(), m.evidence(), m.violatedProvision(), m.penaltyBasisProvision(),
+                m.penalties().stream().map(p -> new PenaltyDecisionDocument.Penalty(p.typeZh(), p.amount(),
+                        p.description())).toList(),
+                // 《行政处罚法》第六十七条: paid within 15 days of receipt at a designated bank or electronically.
+                new PenaltyDecisionDocument.Performance(
+                        "持本决定书到指定银行缴纳或通过电子支付系统缴纳罚款，罚款直接上缴国库", "自收到本决定书之日起十五日内", null),
+                PenaltyDecisionDocument.Remedies.statutory(agency.reconsiderationBody(), agency.court()),
+                m.discretionStatement(),
+                "根据《中华人民共和国行政处罚法》第四十八条，本决定将依法公开，并作为信用信息归集公示。",
+                m.issuingAgency(), m.decisionDate());
+        LocalDate start = plan.publicityStart();
+        boolean published = plan.published();
+        var notice = new RepairRightsNoticeDocument(noticeNumber, m.documentNumber(), e.name(), e.uscc(),
+                plan.tier().nameZh(),
+                published ? "依据" + plan.ruleSetNameZh() + "，本行政处罚信息认定为" + plan.tier().nameZh() + "失信信息"
+                        : "依据" + plan.ruleSetNameZh() + "，轻微失信信息原则上不予公示",
+                agency.publicityPlatforms(), start, date(plan.minPeriodEnd()),
+                plan.maxPeriodEnd() == null ? start : plan.maxPeriodEnd().date(),
+                plan.earliestApplicationDate() == null ? start : plan.earliestApplicationDate().date(),
+                plan.earliestApplicationDate() == null ? "不予公示的轻微失信信息，履行法定义务后即可申请信用修复。"
+                        : plan.earliestApplicationDate().explanationZh(),
+                List.of("最短公示期已届满（轻微失信信息除外）",
+                        "已全面履行行政处罚决定规定的义务（含罚款及加处罚款）",
+                        "违法行为已整改完毕并经核查确认",
+                        "已作出并公开信用承诺"),
+                List.of("信用修复申请书", "信用承诺书", "履行行政处罚决定义务的证明材料（本机关可自行核查的无需提供）",
+                        "整改完成的证明材料"),
+                agency.applicationChannel(), agency.processingTimeLimits(),
+                "行政处罚信息将依据福建省企业环境信用动态评价规则扣减信用分，可能导致环境信用等级下调；"
+                        + "信用修复经认定并完成整改核查后，将重新评价并恢复相应等级。",
+                false, null, null, agency.contact(), m.issuingAgency(), m.decisionDate());
+        return new RenderedPair(renderer.renderDecision(decision), renderer.renderNotice(notice));
+    }
+
+    private static LocalDate date(ExplainedDate d) {
+        return d == null ? null : d.date();
+    }
+}
