@@ -43,10 +43,19 @@ public final class CjkFont {
     private final byte[] faceBytes;
     /** Advance width in 1/1000 em per BMP code point; negative when the font has no glyph for it. */
     private final float[] advance;
+    private final Metrics metrics;
+    private final float unitsScale;
     private final ConcurrentLinkedQueue<TrueTypeFont> pool = new ConcurrentLinkedQueue<>();
     private final AtomicInteger parsedCopies = new AtomicInteger();
 
-    private CjkFont(Path source, String postScriptName, byte[] faceBytes, float[] advance) {
+    /** Font-wide values of the PDF font descriptor, in 1/1000 em. */
+    record Metrics(float[] bbox, float ascent, float descent, float capHeight, int stemV) {
+    }
+
+    private CjkFont(Path source, String postScriptName, byte[] faceBytes, float[] advance, Metrics metrics,
+                    float unitsScale) {
+        this.metrics = metrics;
+        this.unitsScale = unitsScale;
         this.source = source;
         this.postScriptName = postScriptName;
         this.faceBytes = faceBytes;
@@ -90,7 +99,18 @@ public final class CjkFont {
             }
             try (TrueTypeFont ttf = parse(face)) {
                 float[] widths = tabulateAdvances(ttf);
-                return new CjkFont(path, ttf.getName(), face, widths);
+                float scale = 1000f / ttf.getUnitsPerEm();
+                var head = ttf.getHeader();
+                var hhea = ttf.getHorizontalHeader();
+                var os2 = ttf.getOS2Windows();
+                float capHeight = os2 != null && os2.getCapHeight() > 0 ? os2.getCapHeight() * scale : hhea.getAscender() * scale;
+                int weight = os2 != null ? os2.getWeightClass() : 400;
+                Metrics metrics = new Metrics(
+                        new float[] {head.getXMin() * scale, head.getYMin() * scale, head.getXMax() * scale, head.getYMax() * scale},
+                        hhea.getAscender() * scale, hhea.getDescender() * scale, capHeight,
+                        // the usual estimate of the dominant vertical stem from the weight class
+                        Math.round(10 + 220 * (weight - 50) / 900f));
+                return new CjkFont(path, ttf.getName(), face, widths, metrics, scale);
             }
         } catch (IOException e) {
             throw new FontUnavailableException("cannot read CJK font " + path + ": " + e.getMessage()
@@ -114,6 +134,15 @@ public final class CjkFont {
     /** Width of a code point in 1/1000 em, or a negative number when the font has no glyph for it. */
     float advance(int codePoint) {
         return codePoint < BMP ? advance[codePoint] : -1f;
+    }
+
+    Metrics metrics() {
+        return metrics;
+    }
+
+    /** Advance width of a glyph id of {@code ttf} (a parsed copy of this face) in 1/1000 em. */
+    float glyphAdvance(TrueTypeFont ttf, int gid) throws IOException {
+        return ttf.getAdvanceWidth(gid) * unitsScale;
     }
 
     boolean hasGlyph(int codePoint) {

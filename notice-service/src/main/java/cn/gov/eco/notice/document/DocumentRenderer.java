@@ -11,16 +11,21 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TimeZone;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
-import org.apache.pdfbox.util.Matrix;
 
 /**
  * Renders the two documents of 两书同达 — the 行政处罚决定书 and the 企业环境信用信息修复权益告知书 — to PDF
@@ -66,20 +71,34 @@ public final class DocumentRenderer {
     private byte[] render(DocumentTemplate template, Map<String, Object> model, String number, String author) {
         List<LayoutBlock> blocks = template.fill(model);
         List<PageLayout.Page> pages = new PageLayout(font).layout(blocks);
+        int total = pages.size();
+        SortedSet<Integer> codePoints = new TreeSet<>();
+        for (PageLayout.Page page : pages) {
+            for (PageLayout.TextOp op : page.texts()) {
+                op.text().chars().forEach(codePoints::add);
+            }
+        }
+        footer(total, total).chars().forEach(codePoints::add);
+        for (int p = 1; p <= total; p++) {
+            Integer.toString(p).chars().forEach(codePoints::add);
+        }
         TrueTypeFont ttf = font.borrow();
         try (PDDocument doc = new PDDocument()) {
-            PDType0Font pdFont = PDType0Font.load(doc, ttf, true);
+            SubsetFontEmbedder embedded = new SubsetFontEmbedder(doc, ttf, font, codePoints);
             metadata(doc, template, number, author);
-            int total = pages.size();
             for (int p = 0; p < total; p++) {
                 PDPage page = new PDPage(PDRectangle.A4);
+                PDResources resources = new PDResources();
+                COSDictionary fonts = new COSDictionary();
+                fonts.setItem(FONT_RESOURCE, embedded.fontDictionary());
+                resources.getCOSObject().setItem(COSName.FONT, fonts);
+                page.setResources(resources);
+                byte[] content = content(embedded, pages.get(p), p + 1, total);
+                page.setContents(new PDStream(doc, new ByteArrayInputStream(content), COSName.FLATE_DECODE));
                 doc.addPage(page);
-                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-                    draw(cs, pdFont, pages.get(p), p + 1, total);
-                }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            doc.save(out); // subsets the font here, while this thread still holds its copy
+            doc.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new DocumentRenderingException("cannot render " + template.name() + " " + number + ": "
@@ -87,6 +106,77 @@ public final class DocumentRenderer {
         } finally {
             font.giveBack(ttf);
         }
+    }
+
+    private static final COSName FONT_RESOURCE = COSName.getPDFName("F1");
+
+    private static String footer(int number, int total) {
+        return "第 " + number + " 页 共 " + total + " 页";
+    }
+
+    /** The page's content stream (ISO 32000-1 §9.4): rules, then all text in one text object. */
+    private byte[] content(SubsetFontEmbedder embedded, PageLayout.Page page, int number, int total) {
+        StringBuilder cs = new StringBuilder(8192);
+        for (PageLayout.RuleOp rule : page.rules()) {
+            num(cs, rule.width()).append(" w ");
+            num(cs, rule.x1()).append(' ');
+            num(cs, rule.y()).append(" m ");
+            num(cs, rule.x2()).append(' ');
+            num(cs, rule.y()).append(" l S\n");
+        }
+        cs.append("0.35 w\nBT\n"); // the stroke width makes text drawn with 2 Tr look bold: the font has no bold face
+        float size = -1;
+        boolean bold = false;
+        for (PageLayout.TextOp op : page.texts()) {
+            if (op.size() != size) {
+                cs.append("/F1 ");
+                num(cs, op.size()).append(" Tf\n");
+                size = op.size();
+            }
+            if (op.bold() != bold) {
+                cs.append(op.bold() ? "2 Tr\n" : "0 Tr\n");
+                bold = op.bold();
+            }
+            cs.append("1 0 0 1 ");
+            num(cs, op.x()).append(' ');
+            num(cs, op.y()).append(" Tm ");
+            embedded.appendHex(cs, op.text());
+            cs.append(" Tj\n");
+        }
+        if (bold) {
+            cs.append("0 Tr\n");
+        }
+        String footer = footer(number, total);
+        float width = 0;
+        for (int i = 0; i < footer.length(); i++) {
+            width += font.advance(footer.charAt(i));
+        }
+        width = width * PageLayout.FOOTER / 1000f;
+        cs.append("/F1 ");
+        num(cs, PageLayout.FOOTER).append(" Tf\n1 0 0 1 ");
+        num(cs, (PageLayout.PAGE_WIDTH - width) / 2).append(' ');
+        num(cs, PageLayout.FOOTER_Y).append(" Tm ");
+        embedded.appendHex(cs, footer);
+        cs.append(" Tj\nET\n");
+        return cs.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Appends a non-negative coordinate with two decimals, without the cost of String.format. */
+    private static StringBuilder num(StringBuilder sb, float v) {
+        long hundredths = Math.round(v * 100.0);
+        if (hundredths < 0) {
+            sb.append('-');
+            hundredths = -hundredths;
+        }
+        sb.append(hundredths / 100);
+        long frac = hundredths % 100;
+        if (frac != 0) {
+            sb.append('.').append(frac / 10);
+            if (frac % 10 != 0) {
+                sb.append(frac % 10);
+            }
+        }
+        return sb;
     }
 
     private void metadata(PDDocument doc, DocumentTemplate template, String number, String author) {
@@ -100,46 +190,8 @@ public final class DocumentRenderer {
         now.setTimeInMillis(clock.millis());
         info.setCreationDate(now);
         doc.getDocumentCatalog().setLanguage("zh-CN");
-        PDViewerPreferences prefs = new PDViewerPreferences(new org.apache.pdfbox.cos.COSDictionary());
+        PDViewerPreferences prefs = new PDViewerPreferences(new COSDictionary());
         prefs.setDisplayDocTitle(true);
         doc.getDocumentCatalog().setViewerPreferences(prefs);
-    }
-
-    private static void draw(PDPageContentStream cs, PDType0Font pdFont, PageLayout.Page page, int number,
-                             int total) throws IOException {
-        if (!page.rules().isEmpty()) {
-            for (PageLayout.RuleOp rule : page.rules()) {
-                cs.setLineWidth(rule.width());
-                cs.moveTo(rule.x1(), rule.y());
-                cs.lineTo(rule.x2(), rule.y());
-            }
-            cs.stroke();
-        }
-        cs.setLineWidth(0.35f); // stroke width of the "bold" text below
-        cs.beginText();
-        float size = -1;
-        boolean bold = false;
-        for (PageLayout.TextOp op : page.texts()) {
-            if (op.size() != size) {
-                cs.setFont(pdFont, op.size());
-                size = op.size();
-            }
-            if (op.bold() != bold) {
-                // fill + stroke thickens the glyphs: the font has no bold face
-                cs.setRenderingMode(op.bold() ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
-                bold = op.bold();
-            }
-            cs.setTextMatrix(Matrix.getTranslateInstance(op.x(), op.y()));
-            cs.showText(op.text());
-        }
-        if (bold) {
-            cs.setRenderingMode(RenderingMode.FILL);
-        }
-        String footer = "第 " + number + " 页 共 " + total + " 页";
-        float footerWidth = pdFont.getStringWidth(footer) / 1000f * PageLayout.FOOTER;
-        cs.setFont(pdFont, PageLayout.FOOTER);
-        cs.setTextMatrix(Matrix.getTranslateInstance((PageLayout.PAGE_WIDTH - footerWidth) / 2, PageLayout.FOOTER_Y));
-        cs.showText(footer);
-        cs.endText();
     }
 }

@@ -23,7 +23,7 @@ final class PageLayout {
     static final float MARGIN_TOP = 72f;
     static final float MARGIN_BOTTOM = 72f;
     static final float BODY = 12f;
-    static final float LEADING = BODY * 1.8f;
+    static final float LEADING = BODY * 1.7f;
     static final float TITLE = 22f;
     static final float HEADING = 13f;
     static final float FOOTER = 9f;
@@ -100,7 +100,7 @@ final class PageLayout {
                 }
                 case LayoutBlock.KeyValue kv -> {
                     String label = kv.key().isEmpty() ? "" : kv.key() + "：";
-                    float labelWidth = Math.max(9 * em(BODY), width(label, BODY));
+                    float labelWidth = Math.max(9 * em(BODY), width(label, BODY)) + 0.5f * em(BODY);
                     float valueX = MARGIN_LEFT + labelWidth;
                     List<String> lines = wrap(kv.value(), PAGE_WIDTH - MARGIN_RIGHT - valueX,
                             PAGE_WIDTH - MARGIN_RIGHT - valueX, BODY);
