@@ -4,6 +4,7 @@ import cn.gov.eco.credit.publicity.application.PublicityOpener;
 import cn.gov.eco.credit.publicity.infrastructure.DualDeliveryCompletedListener;
 import cn.gov.eco.credit.publicity.infrastructure.PublicityRepository;
 import cn.gov.eco.platform.messaging.EventRaiser;
+import cn.gov.eco.platform.messaging.InboundEvents;
 import cn.gov.eco.platform.messaging.OutboxRelay;
 import cn.gov.eco.platform.publicity.PublicityPeriods;
 import com.mongodb.client.MongoDatabase;
@@ -27,7 +28,7 @@ class CreditServiceConfiguration {
     }
 
     @Bean
-    DualDeliveryCompletedListener dualDeliveryCompletedListener(PublicityOpener opener, JsonMapper json) {
-        return new DualDeliveryCompletedListener(opener, json);
+    DualDeliveryCompletedListener dualDeliveryCompletedListener(PublicityOpener opener, InboundEvents events) {
+        return new DualDeliveryCompletedListener(opener, events);
     }
 }

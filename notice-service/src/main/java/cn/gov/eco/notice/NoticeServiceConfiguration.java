@@ -12,6 +12,7 @@ import cn.gov.eco.notice.document.DocumentRenderer;
 import cn.gov.eco.notice.document.DocumentTemplates;
 import cn.gov.eco.platform.calendar.WorkingDayCalendar;
 import cn.gov.eco.platform.messaging.EventRaiser;
+import cn.gov.eco.platform.messaging.InboundEvents;
 import cn.gov.eco.platform.messaging.OutboxRelay;
 import cn.gov.eco.platform.publicity.PublicityPeriods;
 import com.mongodb.client.MongoDatabase;
@@ -66,7 +67,7 @@ class NoticeServiceConfiguration {
     }
 
     @Bean
-    PenaltyDecidedListener penaltyDecidedListener(DualDeliveryService service, JsonMapper json) {
-        return new PenaltyDecidedListener(service, json);
+    PenaltyDecidedListener penaltyDecidedListener(DualDeliveryService service, InboundEvents events) {
+        return new PenaltyDecidedListener(service, events);
     }
 }

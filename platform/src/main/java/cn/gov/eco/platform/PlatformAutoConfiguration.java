@@ -4,10 +4,12 @@ import cn.gov.eco.contracts.Topic;
 import cn.gov.eco.contracts.Topics;
 import cn.gov.eco.platform.calendar.WorkingDayCalendar;
 import cn.gov.eco.platform.health.KafkaHealthIndicator;
+import cn.gov.eco.platform.health.MongoPingHealthIndicator;
 import cn.gov.eco.platform.publicity.PublicityDateRules;
 import cn.gov.eco.platform.publicity.PublicityPeriods;
 import cn.gov.eco.platform.messaging.EventRaiser;
 import cn.gov.eco.platform.messaging.EventSchemas;
+import cn.gov.eco.platform.messaging.InboundEvents;
 import cn.gov.eco.platform.messaging.OutboxRelay;
 import cn.gov.eco.platform.messaging.PoisonRecordException;
 import cn.gov.eco.platform.trace.TraceFilter;
@@ -115,6 +117,11 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    InboundEvents inboundEvents(JsonMapper json) {
+        return new InboundEvents(json);
+    }
+
+    @Bean
     ProducerFactory<String, byte[]> kafkaProducerFactory(KafkaProperties kafka) {
         Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -196,6 +203,12 @@ public class PlatformAutoConfiguration {
     @Bean(name = "kafkaHealthIndicator", destroyMethod = "close")
     KafkaHealthIndicator kafka(KafkaProperties kafka, PlatformProperties platform) {
         return new KafkaHealthIndicator(kafka.buildAdminProperties(), platform.healthTimeout().toMillis());
+    }
+
+    /** Named {@code mongo}; Boot's own Mongo indicator is switched off in each service's configuration. */
+    @Bean(name = "mongoHealthIndicator")
+    MongoPingHealthIndicator mongoHealthIndicator(MongoDatabase serviceDatabase) {
+        return new MongoPingHealthIndicator(serviceDatabase);
     }
 
     @Bean

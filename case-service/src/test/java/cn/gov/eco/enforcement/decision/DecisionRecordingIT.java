@@ -112,6 +112,17 @@ class DecisionRecordingIT {
     }
 
     @Test
+    void shouldReportReadyWithKafkaAndMongoInTheReadinessGroupOnly() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/actuator/health/readiness").statusCode() == 200);
+        JsonNode readiness = JSON.readTree(http.get("/actuator/health/readiness").body());
+        assertThat(readiness.get("status").asString()).isEqualTo("UP");
+        JsonNode liveness = JSON.readTree(http.get("/actuator/health/liveness").body());
+        assertThat(liveness.get("status").asString()).isEqualTo("UP");
+        JsonNode health = JSON.readTree(http.get("/actuator/health").body());
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
     void shouldRejectAnInvalidUsccWithProblemJsonNamingTheFieldAndStoreNothing() throws Exception {
         String bad = example("泉环罚〔2026〕102号").replace("91350500MA2Y0001XX", "91350500MA2Y0001XY");
         var response = http.postJson("/api/cases/decisions", bad);
