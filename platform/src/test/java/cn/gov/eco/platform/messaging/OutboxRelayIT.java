@@ -1,0 +1,128 @@
+package cn.gov.eco.platform.messaging;
+
+import cn.gov.eco.contracts.Topics;
+import cn.gov.eco.testsupport.TestInfrastructure;
+import cn.gov.eco.testsupport.TopicProbe;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The outbox relay against a real broker and MongoDB wire server: publish, mark, resume, never skip. */
+class OutboxRelayIT {
+
+    private static final String TOPIC = Topics.ENFORCEMENT_CASE.name();
+    private static MongoClient mongo;
+    private static MongoCollection<Document> aggregates;
+    private static KafkaTemplate<String, byte[]> kafka;
+    private static OutboxRelay relay;
+    private static TopicProbe probe;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        var infra = TestInfrastructure.get();
+        try (var admin = AdminClient.create(Map.of("bootstrap.servers", infra.kafkaBootstrapServers()))) {
+            if (!admin.listTopics().names().get().contains(TOPIC)) {
+                admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get();
+            }
+        }
+        mongo = MongoClients.create(infra.mongoUri());
+        var db = mongo.getDatabase("relay-it-" + UUID.randomUUID());
+        aggregates = db.getCollection("aggregates");
+        kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                new StringSerializer(), new ByteArraySerializer()));
+        // A long poll interval: the test drives the passes itself with relayOnce().
+        relay = new OutboxRelay(db, List.of("aggregates"), kafka, URI.create("/relay-it"), Clock.systemUTC(),
+                Duration.ofHours(1), 100, 2);
+        probe = new TopicProbe(infra.kafkaBootstrapServers(), List.of(TOPIC));
+    }
+
+    @AfterAll
+    static void tearDown() {
+        probe.close();
+        kafka.destroy();
+        mongo.close();
+    }
+
+    static OutboxEvent event(String aggregateId, long sequence) {
+        return new OutboxEvent(UUID.randomUUID().toString(), "cn.gov.eco.enforcement.PenaltyDecided.v1", TOPIC,
+                aggregateId, aggregateId, sequence, Instant.now(), "none", "none",
+                "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", "{\"n\":" + sequence + "}", null);
+    }
+
+    static List<String> idsOnTopic(String key) {
+        return probe.poll().stream().filter(r -> key.equals(r.key())).map(r -> TopicProbe.header(r, "ce_id")).toList();
+    }
+
+    @Test
+    void shouldPublishPendingEventsInSequenceOrderAndMarkThemSent() {
+        String id = UUID.randomUUID().toString();
+        var first = event(id, 1);
+        var second = event(id, 2);
+        aggregates.insertOne(OutboxDocuments.withNewEvents(new Document("_id", id), List.of(first, second)));
+
+        assertThat(relay.relayOnce()).isGreaterThanOrEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> idsOnTopic(id).size() == 2);
+        assertThat(idsOnTopic(id)).containsExactly(first.eventId(), second.eventId());
+        Document stored = aggregates.find(Filters.eq("_id", id)).first();
+        assertThat(stored.getBoolean(OutboxDocuments.PENDING)).isFalse();
+        assertThat(OutboxDocuments.events(stored)).allSatisfy(e -> assertThat(e.sentAt()).isNotNull());
+
+        assertThat(relay.relayOnce()).as("nothing left to publish").isZero();
+    }
+
+    @Test
+    void shouldPublishAnEventAppendedLaterWithoutRepublishingTheSentOnesAndKeepOnlyTheLastSent() {
+        String id = UUID.randomUUID().toString();
+        aggregates.insertOne(OutboxDocuments.withNewEvents(new Document("_id", id), List.of(event(id, 1))));
+        relay.relayOnce();
+        List<OutboxEvent> later = List.of(event(id, 2), event(id, 3));
+        aggregates.updateOne(Filters.eq("_id", id), OutboxDocuments.appendEvents(later));
+
+        relay.relayOnce();
+        await().atMost(Duration.ofSeconds(10)).until(() -> idsOnTopic(id).size() == 3);
+        assertThat(idsOnTopic(id)).endsWith(later.get(0).eventId(), later.get(1).eventId());
+        Document stored = aggregates.find(Filters.eq("_id", id)).first();
+        assertThat(OutboxDocuments.lastSequence(stored)).isEqualTo(3);
+        assertThat(OutboxDocuments.events(stored)).extracting(OutboxEvent::sequence).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void shouldRepublishWithTheSameIdWhenTheMarkWasLostInACrash() {
+        String id = UUID.randomUUID().toString();
+        var e = event(id, 1);
+        aggregates.insertOne(OutboxDocuments.withNewEvents(new Document("_id", id), List.of(e)));
+        relay.relayOnce();
+        // the process died after the broker acknowledged but before the mark was written
+        aggregates.updateOne(Filters.eq("_id", id), Updates.combine(Updates.set(OutboxDocuments.PENDING, true),
+                Updates.set(OutboxDocuments.OUTBOX, List.of(OutboxDocuments.toBson(e)))));
+        relay.relayOnce();
+        await().atMost(Duration.ofSeconds(10)).until(() -> idsOnTopic(id).size() == 2);
+        assertThat(idsOnTopic(id)).containsOnly(e.eventId());
+    }
+}
