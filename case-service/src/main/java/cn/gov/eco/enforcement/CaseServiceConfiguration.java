@@ -5,8 +5,7 @@ import cn.gov.eco.enforcement.decision.application.DecisionValidator;
 import cn.gov.eco.enforcement.decision.infrastructure.CaseRepository;
 import cn.gov.eco.platform.calendar.WorkingDayCalendar;
 import cn.gov.eco.platform.identity.UsccWhitelist;
-import cn.gov.eco.platform.messaging.EventRaiser;
-import cn.gov.eco.platform.messaging.OutboxRelay;
+import cn.gov.eco.platform.messaging.OutboxWriter;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +20,8 @@ import java.util.function.Supplier;
 class CaseServiceConfiguration {
 
     @Bean
-    CaseRepository caseRepository(MongoDatabase db, EventRaiser events, OutboxRelay relay, WorkingDayCalendar calendar) {
-        return new CaseRepository(db, events, relay, calendar.calendarVersion());
+    CaseRepository caseRepository(MongoDatabase db, OutboxWriter outbox, WorkingDayCalendar calendar) {
+        return new CaseRepository(db, outbox, calendar.calendarVersion());
     }
 
     /** Codes that fail the mod-31 check but are real, after an administrator verified them (DOMAIN.md §6). */

@@ -3,9 +3,8 @@ package cn.gov.eco.credit;
 import cn.gov.eco.credit.publicity.application.PublicityOpener;
 import cn.gov.eco.credit.publicity.infrastructure.DualDeliveryCompletedListener;
 import cn.gov.eco.credit.publicity.infrastructure.PublicityRepository;
-import cn.gov.eco.platform.messaging.EventRaiser;
 import cn.gov.eco.platform.messaging.InboundEvents;
-import cn.gov.eco.platform.messaging.OutboxRelay;
+import cn.gov.eco.platform.messaging.OutboxWriter;
 import cn.gov.eco.platform.publicity.PublicityPeriods;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +17,8 @@ import java.time.Clock;
 class CreditServiceConfiguration {
 
     @Bean
-    PublicityRepository publicityRepository(MongoDatabase db, EventRaiser events, OutboxRelay relay, JsonMapper json) {
-        return new PublicityRepository(db, events, relay, json);
+    PublicityRepository publicityRepository(MongoDatabase db, OutboxWriter outbox, JsonMapper json) {
+        return new PublicityRepository(db, outbox, json);
     }
 
     @Bean

@@ -11,9 +11,8 @@ import cn.gov.eco.notice.document.CjkFont;
 import cn.gov.eco.notice.document.DocumentRenderer;
 import cn.gov.eco.notice.document.DocumentTemplates;
 import cn.gov.eco.platform.calendar.WorkingDayCalendar;
-import cn.gov.eco.platform.messaging.EventRaiser;
 import cn.gov.eco.platform.messaging.InboundEvents;
-import cn.gov.eco.platform.messaging.OutboxRelay;
+import cn.gov.eco.platform.messaging.OutboxWriter;
 import cn.gov.eco.platform.publicity.PublicityPeriods;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,8 +52,8 @@ class NoticeServiceConfiguration {
     }
 
     @Bean
-    DeliveryRepository deliveryRepository(MongoDatabase db, EventRaiser events, OutboxRelay relay, JsonMapper json) {
-        return new DeliveryRepository(db, events, relay, json);
+    DeliveryRepository deliveryRepository(MongoDatabase db, OutboxWriter outbox, JsonMapper json) {
+        return new DeliveryRepository(db, outbox, json);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import cn.gov.eco.platform.messaging.EventRaiser;
 import cn.gov.eco.platform.messaging.EventSchemas;
 import cn.gov.eco.platform.messaging.InboundEvents;
 import cn.gov.eco.platform.messaging.OutboxRelay;
+import cn.gov.eco.platform.messaging.OutboxWriter;
 import cn.gov.eco.platform.messaging.PoisonRecordException;
 import cn.gov.eco.platform.trace.TraceFilter;
 import cn.gov.eco.platform.web.ProblemHandler;
@@ -197,6 +198,11 @@ public class PlatformAutoConfiguration {
         var o = platform.outbox();
         return new OutboxRelay(serviceDatabase, o.collections(), template, URI.create("/" + platform.serviceName()),
                 clock, o.pollInterval(), o.batchSize(), o.retainSent());
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(EventRaiser eventRaiser, OutboxRelay outboxRelay) {
+        return new OutboxWriter(eventRaiser, outboxRelay);
     }
 
     /** Named {@code kafka}, so {@code management.endpoint.health.group.readiness.include} can name it. */

@@ -5,10 +5,7 @@ import cn.gov.eco.enforcement.decision.model.Enterprise;
 import cn.gov.eco.enforcement.decision.model.Penalty;
 import cn.gov.eco.enforcement.decision.model.PenaltyDecision;
 import cn.gov.eco.enforcement.decision.model.PenaltyType;
-import cn.gov.eco.platform.messaging.EventRaiser;
-import cn.gov.eco.platform.messaging.Idempotency;
-import cn.gov.eco.platform.messaging.OutboxDocuments;
-import cn.gov.eco.platform.messaging.OutboxRelay;
+import cn.gov.eco.platform.messaging.OutboxWriter;
 import cn.gov.eco.platform.publicity.SeverityTier;
 import cn.gov.eco.platform.web.ProblemException;
 import com.mongodb.client.MongoCollection;
@@ -34,14 +31,12 @@ public class CaseRepository {
     public static final String COLLECTION = "cases";
 
     private final MongoCollection<Document> cases;
-    private final EventRaiser events;
-    private final OutboxRelay relay;
+    private final OutboxWriter outbox;
     private final String calendarVersion;
 
-    public CaseRepository(MongoDatabase db, EventRaiser events, OutboxRelay relay, String calendarVersion) {
+    public CaseRepository(MongoDatabase db, OutboxWriter outbox, String calendarVersion) {
         this.cases = db.getCollection(COLLECTION);
-        this.events = events;
-        this.relay = relay;
+        this.outbox = outbox;
         this.calendarVersion = calendarVersion;
         // 文号 unique per issuing organ, kind and year (DOMAIN.md §8.5.3): the formatted number encodes all three.
         cases.createIndex(Indexes.ascending("decision.documentNumber"),
@@ -49,19 +44,17 @@ public class CaseRepository {
     }
 
     public void insertDecided(PenaltyDecision d) {
-        var event = events.raise(EventTypes.PENALTY_DECIDED, d.caseId(), d.caseId(), 1, "none", calendarVersion,
+        var event = outbox.raise(EventTypes.PENALTY_DECIDED, d.caseId(), d.caseId(), 1, "none", calendarVersion,
                 PenaltyDecidedV1.from(d));
         Document doc = new Document("_id", d.caseId())
                 .append("state", "DECIDED")
                 .append("version", 1L)
                 .append("decision", toBson(d));
-        OutboxDocuments.withNewEvents(doc, List.of(event));
-        if (!Idempotency.insertOnce(cases, doc)) {
+        if (!outbox.insertWithEvents(cases, doc, List.of(event))) {
             throw ProblemException.conflict("DOCUMENT_NUMBER_TAKEN", "documentNumber",
                     "文号 " + d.documentNumber() + " 已被使用（同一机关、同一种类、同一年度内文号不得重复）",
                     "Document number " + d.documentNumber() + " is already used (unique per organ, kind and year)");
         }
-        relay.wakeUp();
     }
 
     public Optional<Document> find(String caseId) {

@@ -3,11 +3,8 @@ package cn.gov.eco.credit.publicity.infrastructure;
 import cn.gov.eco.contracts.EventTypes;
 import cn.gov.eco.credit.publicity.model.PublicityRecord;
 import cn.gov.eco.credit.publicity.model.PublicityStatus;
-import cn.gov.eco.platform.messaging.EventRaiser;
-import cn.gov.eco.platform.messaging.Idempotency;
-import cn.gov.eco.platform.messaging.OutboxDocuments;
 import cn.gov.eco.platform.messaging.OutboxEvent;
-import cn.gov.eco.platform.messaging.OutboxRelay;
+import cn.gov.eco.platform.messaging.OutboxWriter;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -25,14 +22,12 @@ public class PublicityRepository {
     public static final String COLLECTION = "publicity_records";
 
     private final MongoCollection<Document> records;
-    private final EventRaiser events;
-    private final OutboxRelay relay;
+    private final OutboxWriter outbox;
     private final JsonMapper json;
 
-    public PublicityRepository(MongoDatabase db, EventRaiser events, OutboxRelay relay, JsonMapper json) {
+    public PublicityRepository(MongoDatabase db, OutboxWriter outbox, JsonMapper json) {
         this.records = db.getCollection(COLLECTION);
-        this.events = events;
-        this.relay = relay;
+        this.outbox = outbox;
         this.json = json;
         records.createIndex(Indexes.ascending("uscc", "record.decisionDate"));
     }
@@ -45,20 +40,15 @@ public class PublicityRepository {
         String calendar = r.plan().maxPeriodEnd() == null ? "none"
                 : r.plan().maxPeriodEnd().derivation().calendarVersion();
         OutboxEvent event = r.status() == PublicityStatus.NOT_PUBLISHED
-                ? events.raise(EventTypes.PUBLICITY_NOT_PUBLISHED, r.uscc(), r.recordId(), 1, r.plan().ruleSetId(),
+                ? outbox.raise(EventTypes.PUBLICITY_NOT_PUBLISHED, r.uscc(), r.recordId(), 1, r.plan().ruleSetId(),
                 calendar, PublicityEvents.notPublished(r))
-                : events.raise(EventTypes.PUBLICITY_OPENED, r.uscc(), r.recordId(), 1, r.plan().ruleSetId(),
+                : outbox.raise(EventTypes.PUBLICITY_OPENED, r.uscc(), r.recordId(), 1, r.plan().ruleSetId(),
                 calendar, PublicityEvents.opened(r));
         Document doc = new Document("_id", r.recordId())
                 .append("uscc", r.uscc())
                 .append("status", r.status().name())
                 .append("record", Document.parse(json.writeValueAsString(r)));
-        OutboxDocuments.withNewEvents(doc, List.of(event));
-        boolean inserted = Idempotency.insertOnce(records, doc);
-        if (inserted) {
-            relay.wakeUp();
-        }
-        return inserted;
+        return outbox.insertWithEvents(records, doc, List.of(event));
     }
 
     public List<PublicityRecord> byEnterprise(String uscc) {

@@ -3,11 +3,8 @@ package cn.gov.eco.notice.delivery.infrastructure;
 import cn.gov.eco.contracts.EventTypes;
 import cn.gov.eco.notice.delivery.application.PenaltyDecidedMessage;
 import cn.gov.eco.notice.delivery.model.DualDelivery;
-import cn.gov.eco.platform.messaging.EventRaiser;
-import cn.gov.eco.platform.messaging.Idempotency;
-import cn.gov.eco.platform.messaging.OutboxDocuments;
 import cn.gov.eco.platform.messaging.OutboxEvent;
-import cn.gov.eco.platform.messaging.OutboxRelay;
+import cn.gov.eco.platform.messaging.OutboxWriter;
 import cn.gov.eco.platform.publicity.PublicityPlan;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -27,14 +24,12 @@ public class DeliveryRepository {
     public static final String COLLECTION = "deliveries";
 
     private final MongoCollection<Document> deliveries;
-    private final EventRaiser events;
-    private final OutboxRelay relay;
+    private final OutboxWriter outbox;
     private final JsonMapper json;
 
-    public DeliveryRepository(MongoDatabase db, EventRaiser events, OutboxRelay relay, JsonMapper json) {
+    public DeliveryRepository(MongoDatabase db, OutboxWriter outbox, JsonMapper json) {
         this.deliveries = db.getCollection(COLLECTION);
-        this.events = events;
-        this.relay = relay;
+        this.outbox = outbox;
         this.json = json;
     }
 
@@ -46,20 +41,15 @@ public class DeliveryRepository {
     public boolean insertServed(DualDelivery d, PenaltyDecidedMessage m, PublicityPlan plan) {
         String calendar = d.serveBy().derivation().calendarVersion();
         List<OutboxEvent> raised = List.of(
-                events.raise(EventTypes.DUAL_DELIVERY_PREPARED, d.caseId(), d.deliveryId(), 1, plan.ruleSetId(),
+                outbox.raise(EventTypes.DUAL_DELIVERY_PREPARED, d.caseId(), d.deliveryId(), 1, plan.ruleSetId(),
                         calendar, DeliveryEvents.prepared(d, d.serviceAct().servedAt())),
-                events.raise(EventTypes.DUAL_DELIVERY_COMPLETED, d.caseId(), d.deliveryId(), 2, plan.ruleSetId(),
+                outbox.raise(EventTypes.DUAL_DELIVERY_COMPLETED, d.caseId(), d.deliveryId(), 2, plan.ruleSetId(),
                         calendar, DeliveryEvents.completed(d, m)));
         Document doc = new Document("_id", d.deliveryId())
                 .append("uscc", d.uscc())
                 .append("status", d.status().name())
                 .append("delivery", Document.parse(json.writeValueAsString(d)));
-        OutboxDocuments.withNewEvents(doc, raised);
-        boolean inserted = Idempotency.insertOnce(deliveries, doc);
-        if (inserted) {
-            relay.wakeUp();
-        }
-        return inserted;
+        return outbox.insertWithEvents(deliveries, doc, raised);
     }
 
     public Optional<DualDelivery> find(String caseId) {

@@ -1,0 +1,41 @@
+package cn.gov.eco.platform.messaging;
+
+import cn.gov.eco.contracts.EventType;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+
+import java.util.List;
+
+/**
+ * What a repository needs to change state with events: raise them (schema-checked, with stable ids) and write them
+ * in the same single-document write as the state, then wake the relay so they go out at once.
+ */
+public class OutboxWriter {
+
+    private final EventRaiser raiser;
+    private final OutboxRelay relay;
+
+    public OutboxWriter(EventRaiser raiser, OutboxRelay relay) {
+        this.raiser = raiser;
+        this.relay = relay;
+    }
+
+    public OutboxEvent raise(EventType type, String key, String subject, long sequence, String ruleSetId,
+                             String calendarVersion, Object payload) {
+        return raiser.raise(type, key, subject, sequence, ruleSetId, calendarVersion, payload);
+    }
+
+    /**
+     * Inserts a new aggregate with its first events in one write.
+     *
+     * @return false when an aggregate with the same id (or unique key) already existed: nothing was written
+     */
+    public boolean insertWithEvents(MongoCollection<Document> collection, Document aggregate, List<OutboxEvent> events) {
+        OutboxDocuments.withNewEvents(aggregate, events);
+        boolean inserted = Idempotency.insertOnce(collection, aggregate);
+        if (inserted) {
+            relay.wakeUp();
+        }
+        return inserted;
+    }
+}
