@@ -16,6 +16,8 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -57,6 +59,8 @@ public final class SealVerifier {
     private static final Set<String> SUB_FILTERS = Set.of(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED.getName(),
             PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName());
     private static final byte[] HEADER = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    private static final Pattern BYTE_RANGE =
+            Pattern.compile("/ByteRange\\s*\\[\\s*(\\d{1,10})\\s+(\\d{1,10})\\s+(\\d{1,10})\\s+(\\d{1,10})\\s*]");
 
     private final List<X509Certificate> trusted;
     private final Clock clock;
@@ -97,6 +101,7 @@ public final class SealVerifier {
             throw new NotAPdfException();
         }
         List<Found> found = new ArrayList<>();
+        boolean readable = true;
         try (PDDocument document = Loader.loadPDF(pdf)) {
             for (PDSignature s : document.getSignatureDictionaries()) {
                 Date date = s.getSignDate() == null ? null : s.getSignDate().getTime();
@@ -104,8 +109,13 @@ public final class SealVerifier {
                         date == null ? null : date.toInstant()));
             }
         } catch (IOException | RuntimeException e) {
-            // PDFBox is lenient; what it cannot read at all is too damaged to hold a verifiable signature
-            return SealVerification.of(SealProblem.DOCUMENT_UNREADABLE);
+            // PDFBox is lenient, but one changed byte in an object header can defeat it: the signatures are still
+            // found by their byte ranges, so that a tampered document says "modified", not just "damaged"
+            readable = false;
+            found = scan(pdf);
+            if (found.isEmpty()) {
+                return SealVerification.of(SealProblem.DOCUMENT_UNREADABLE);
+            }
         }
         if (found.isEmpty()) {
             return SealVerification.of(SealProblem.NOT_SIGNED);
@@ -125,6 +135,9 @@ public final class SealVerifier {
         if (covering == null) {
             reasons.add(SealProblem.UPDATED_AFTER_SIGNING.reason());
         }
+        if (!readable && reasons.isEmpty()) {
+            reasons.add(SealProblem.DOCUMENT_UNREADABLE.reason());
+        }
         SealVerification.SignatureCheck main = covering != null ? covering : checks.getLast();
         return new SealVerification(reasons.isEmpty(), true, main.signerSubject(), main.signerName(),
                 main.signingTime(), List.copyOf(reasons), checks);
@@ -137,6 +150,24 @@ public final class SealVerifier {
         }
     }
 
+    /** The signatures of a file PDFBox cannot read, by their byte ranges; the rest of their dictionaries unknown. */
+    private static List<Found> scan(byte[] pdf) {
+        List<Found> found = new ArrayList<>();
+        Matcher m = BYTE_RANGE.matcher(new String(pdf, StandardCharsets.ISO_8859_1));
+        while (m.find()) {
+            try {
+                int[] range = new int[4];
+                for (int i = 0; i < 4; i++) {
+                    range[i] = Integer.parseInt(m.group(i + 1));
+                }
+                found.add(new Found(range, null, null, null, null, null));
+            } catch (NumberFormatException e) {
+                // not a byte range a signature could have
+            }
+        }
+        return found;
+    }
+
     private SealVerification.SignatureCheck check(Found f, byte[] pdf) {
         List<SealVerification.Reason> problems = new ArrayList<>();
         int[] range = f.byteRange();
@@ -145,7 +176,7 @@ public final class SealVerifier {
             return result(f, null, null, false, false, false, problems);
         }
         boolean covers = coversToEnd(pdf, range[2] + range[3]);
-        if (!SUB_FILTERS.contains(f.subFilter())) {
+        if (f.subFilter() != null && !SUB_FILTERS.contains(f.subFilter())) {
             problems.add(SealProblem.SIGNATURE_MALFORMED.reason());
             return result(f, null, null, false, false, covers, problems);
         }

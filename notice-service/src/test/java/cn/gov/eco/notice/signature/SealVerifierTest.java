@@ -105,6 +105,18 @@ class SealVerifierTest {
     }
 
     @Test
+    void shouldStillReportTheModificationWhenTheChangedByteMakesTheFileUnreadable() throws Exception {
+        byte[] pdf = document(SEALER, "Decision 12");
+        int at = indexOf(pdf, "/Type /Catalog");
+        pdf[at + 1] = 'X'; // /Xype: PDFBox finds no catalog and cannot load the file
+
+        SealVerification v = VERIFIER.verify(pdf);
+
+        assertThat(v.valid()).isFalse();
+        assertThat(codes(v)).containsExactly("MODIFIED_AFTER_SIGNING");
+    }
+
+    @Test
     void shouldDetectAnIncrementalUpdateAppendedAfterSigning() throws Exception {
         byte[] signed = document(SEALER, "Decision 12");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
