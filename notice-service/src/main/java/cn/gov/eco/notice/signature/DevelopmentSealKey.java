@@ -135,9 +135,11 @@ public final class DevelopmentSealKey {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial, notBefore, notAfter,
                     subject, pair.getPublic())
-                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true,
-                            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
+                    // its own root (CA, path length 0, may sign certificates): verifiers that build a chain to a
+                    // trust anchor (NSS, so poppler's pdfsig) accept a self-signed certificate only as a CA
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature
+                            | KeyUsage.nonRepudiation | KeyUsage.keyCertSign))
                     .addExtension(Extension.subjectKeyIdentifier, false,
                             ext.createSubjectKeyIdentifier(pair.getPublic()));
             String sigAlg = algorithm == Algorithm.EC_P256 ? "SHA256withECDSA" : "SHA256withRSA";

@@ -55,7 +55,8 @@ class DevelopmentSealKeyTest {
         c.checkValidity(java.util.Date.from(TestDocuments.SIGNED_AT));
         assertThat(c.getKeyUsage()[0]).as("digitalSignature").isTrue();
         assertThat(c.getKeyUsage()[1]).as("nonRepudiation").isTrue();
-        assertThat(c.getBasicConstraints()).as("not a CA").isEqualTo(-1);
+        // a root of its own, so that NSS-based verifiers (pdfsig) can trust it as an anchor; it issues nothing
+        assertThat(c.getBasicConstraints()).as("CA with path length 0").isZero();
         assertThat(Files.readString(dir.resolve(DevelopmentSealKey.CERTIFICATE_FILE))).isEqualTo(key.certificatesPem());
         assertThat(SealKey.readCertificates(dir.resolve(DevelopmentSealKey.CERTIFICATE_FILE))).containsExactly(c);
     }
