@@ -7,6 +7,8 @@ import cn.gov.eco.enforcement.decision.infrastructure.CaseRepository;
 import cn.gov.eco.platform.messaging.EventSchemas;
 import cn.gov.eco.platform.messaging.OutboxRelay;
 import cn.gov.eco.testsupport.Http;
+import cn.gov.eco.testsupport.Persona;
+import cn.gov.eco.testsupport.TestTokens;
 import cn.gov.eco.testsupport.TestInfrastructure;
 import cn.gov.eco.testsupport.TopicProbe;
 import com.mongodb.client.MongoDatabase;
@@ -47,16 +49,16 @@ class DecisionRecordingIT {
         var infra = TestInfrastructure.get();
         return new SpringApplicationBuilder(CaseServiceApplication.class, FixedClock.class)
                 .properties("spring.config.name=" + CaseServiceApplication.CONFIG_NAME)
-                .run("--server.port=0",
+                .run(TestTokens.withServiceArgs("--server.port=0",
                         "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                         "--spring.mongodb.uri=" + infra.mongoUri(), "--spring.mongodb.database=" + database,
-                        "--spring.kafka.consumer.group-id=case-it");
+                        "--spring.kafka.consumer.group-id=case-it"));
     }
 
     @BeforeAll
     static void startService() {
         app = start();
-        http = Http.localhost(port(app));
+        http = Http.localhost(port(app)).as(Persona.OFFICER_LIN);
         probe = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(),
                 List.of(Topics.ENFORCEMENT_CASE.name()));
     }
@@ -173,7 +175,7 @@ class DecisionRecordingIT {
         String database = "case-crash-" + UUID.randomUUID();
         ConfigurableApplicationContext crashing = start(database);
         crashing.getBean(OutboxRelay.class).stop();
-        var response = Http.localhost(port(crashing)).postJson("/api/cases/decisions", example("泉环罚〔2026〕104号"));
+        var response = Http.localhost(port(crashing)).as(Persona.OFFICER_LIN).postJson("/api/cases/decisions", example("泉环罚〔2026〕104号"));
         assertThat(response.statusCode()).isEqualTo(201);
         String caseId = JSON.readTree(response.body()).get("caseId").asString();
         var crashedCases = crashing.getBean(MongoDatabase.class).getCollection(CaseRepository.COLLECTION);

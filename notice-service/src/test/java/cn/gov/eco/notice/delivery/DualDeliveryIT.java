@@ -10,6 +10,8 @@ import cn.gov.eco.platform.messaging.EventSchemas;
 import cn.gov.eco.platform.messaging.OutboxEvent;
 import cn.gov.eco.testsupport.ConsumerLag;
 import cn.gov.eco.testsupport.Http;
+import cn.gov.eco.testsupport.Persona;
+import cn.gov.eco.testsupport.TestTokens;
 import cn.gov.eco.testsupport.TestInfrastructure;
 import cn.gov.eco.testsupport.TopicProbe;
 import com.mongodb.client.MongoDatabase;
@@ -56,9 +58,9 @@ class DualDeliveryIT {
         var infra = TestInfrastructure.get();
         app = new SpringApplicationBuilder(NoticeServiceApplication.class)
                 .properties("spring.config.name=" + NoticeServiceApplication.CONFIG_NAME)
-                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                .run(TestTokens.withServiceArgs("--server.port=0", "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                         "--spring.mongodb.uri=" + infra.mongoUri(), "--spring.mongodb.database=notice-it-" + RUN,
-                        "--spring.kafka.consumer.group-id=" + GROUP);
+                        "--spring.kafka.consumer.group-id=" + GROUP));
         probe = new TopicProbe(infra.kafkaBootstrapServers(), List.of(Topics.NOTICE_DELIVERY.name(),
                 Topics.ENFORCEMENT_CASE.deadLetterTopic()));
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", infra.kafkaBootstrapServers()),
@@ -90,7 +92,8 @@ class DualDeliveryIT {
     }
 
     static Http http() {
-        return Http.localhost(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        return Http.localhost(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")))
+                .as(Persona.OFFICER_LIN);
     }
 
     @Test

@@ -7,6 +7,7 @@ import cn.gov.eco.enforcement.decision.model.PenaltyDecision;
 import cn.gov.eco.enforcement.decision.model.PenaltyType;
 import cn.gov.eco.platform.messaging.OutboxWriter;
 import cn.gov.eco.platform.publicity.SeverityTier;
+import cn.gov.eco.platform.security.ActorRef;
 import cn.gov.eco.platform.web.ProblemException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -43,13 +44,15 @@ public class CaseRepository {
                 new IndexOptions().unique(true).name("decision_document_number_unique"));
     }
 
-    public void insertDecided(PenaltyDecision d) {
+    public void insertDecided(PenaltyDecision d, ActorRef recordedBy) {
         var event = outbox.raise(EventTypes.PENALTY_DECIDED, d.caseId(), d.caseId(), 1, "none", calendarVersion,
                 PenaltyDecidedV1.from(d));
         Document doc = new Document("_id", d.caseId())
                 .append("state", "DECIDED")
                 .append("version", 1L)
-                .append("decision", toBson(d));
+                .append("decision", toBson(d))
+                .append("recordedBy", new Document("userId", recordedBy.userId()).append("name", recordedBy.name())
+                        .append("role", recordedBy.role().name()).append("at", java.util.Date.from(d.recordedAt())));
         if (!outbox.insertWithEvents(cases, doc, List.of(event))) {
             throw ProblemException.conflict("DOCUMENT_NUMBER_TAKEN", "documentNumber",
                     "文号 " + d.documentNumber() + " 已被使用（同一机关、同一种类、同一年度内文号不得重复）",
