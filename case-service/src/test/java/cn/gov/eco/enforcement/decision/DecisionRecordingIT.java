@@ -85,6 +85,38 @@ class DecisionRecordingIT {
     }
 
     @Test
+    void shouldKeepAHashChainedFullProcessRecordThatDetectsTampering() throws Exception {
+        var response = http.postJson("/api/cases/decisions", example("泉环罚〔2026〕105号"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String caseId = JSON.readTree(response.body()).get("caseId").asString();
+
+        JsonNode export = JSON.readTree(http.as(Persona.AUDITOR).get("/api/cases/" + caseId + "/record").body());
+        assertThat(export.at("/verification/intact").asBoolean()).isTrue();
+        assertThat(export.at("/algorithm").asString()).contains("SHA-256");
+        JsonNode first = export.at("/entries/0");
+        assertThat(first.at("/action").asString()).isEqualTo("DECISION_RECORDED");
+        assertThat(first.at("/actor/userId").asString()).isEqualTo("officer-lin");
+        assertThat(first.at("/actor/role").asString()).isEqualTo("OFFICER");
+        assertThat(first.at("/toState").asString()).isEqualTo("DECIDED");
+        assertThat(first.at("/documents/0").asString()).isEqualTo("泉环罚〔2026〕105号");
+
+        // someone with database access edits the stored entry: the chain no longer matches
+        try (var mongo = com.mongodb.client.MongoClients.create(TestInfrastructure.get().mongoUri())) {
+            mongo.getDatabase(DATABASE).getCollection("cases").updateOne(
+                    com.mongodb.client.model.Filters.eq("_id", caseId),
+                    com.mongodb.client.model.Updates.set("record.0.documents.0", "泉环罚〔2026〕999号"));
+        }
+        JsonNode check = JSON.readTree(http.as(Persona.AUDITOR).get("/api/cases/" + caseId + "/record/verification")
+                .body());
+        assertThat(check.get("intact").asBoolean()).isFalse();
+        assertThat(check.get("brokenAtSeq").asLong()).isEqualTo(1);
+        assertThat(check.get("reasonZh").asString()).contains("改动");
+
+        // enterprise users do not read the agency's internal record
+        assertThat(http.as(Persona.ENTERPRISE_A).get("/api/cases/" + caseId + "/record").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void shouldRecordADecisionAndPublishPenaltyDecidedAsACloudEventThatSatisfiesItsSchema() throws Exception {
         var response = http.postJson("/api/cases/decisions", example("泉环罚〔2026〕101号"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);

@@ -4,6 +4,7 @@ import cn.gov.eco.enforcement.decision.application.CaseQueries;
 import cn.gov.eco.enforcement.decision.application.DecisionRecorder;
 import cn.gov.eco.enforcement.decision.application.RecordDecisionRequest;
 import cn.gov.eco.enforcement.decision.model.PenaltyDecision;
+import cn.gov.eco.platform.record.ProcessRecord;
 import cn.gov.eco.platform.security.Access;
 import cn.gov.eco.platform.security.Actor;
 import cn.gov.eco.platform.web.Violation;
@@ -58,5 +59,19 @@ public class DecisionController {
     public CaseView get(Actor actor, @PathVariable String caseId) {
         var read = queries.get(actor, caseId);
         return new CaseView(read.caseId(), read.state(), read.decision(), List.of());
+    }
+
+    /** 执法全过程记录: every state change, hash-chained, with the chain recomputed (JSON export for auditors). */
+    @GetMapping("/{caseId}/record")
+    @Access(roles = {OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST, AUDITOR})
+    public CaseQueries.RecordExport record(Actor actor, @PathVariable String caseId) {
+        return queries.record(actor, caseId);
+    }
+
+    /** Recomputes the record's hash chain and says where it breaks, if it does. */
+    @GetMapping("/{caseId}/record/verification")
+    @Access(roles = {OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST, AUDITOR})
+    public ProcessRecord.Verification verifyRecord(Actor actor, @PathVariable String caseId) {
+        return queries.record(actor, caseId).verification();
     }
 }
