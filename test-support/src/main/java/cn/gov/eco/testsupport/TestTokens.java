@@ -38,14 +38,15 @@ public final class TestTokens {
     private final RSAKey strangerKey;
     private final HttpServer jwks;
     private final Map<Persona, String> cache = new EnumMap<>(Persona.class);
+    private volatile String otherJwkSetUri;
 
     private TestTokens() {
         try {
             key = new RSAKeyGenerator(2048).keyID("test-" + UUID.randomUUID()).generate();
             strangerKey = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
-            byte[] body = new JWKSet(key.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
             jwks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             jwks.createContext("/oauth2/jwks", exchange -> {
+                byte[] body = jwkSet().toString().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -57,6 +58,27 @@ public final class TestTokens {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Also publish the keys of another issuer's JWK set (fetched on every request), e.g. the embedded authorization
+     * server started by a system test with this class's {@link #ISSUER}: services then trust both kinds of token.
+     */
+    public void trustAlso(String otherJwkSetUri) {
+        this.otherJwkSetUri = otherJwkSetUri;
+    }
+
+    private JWKSet jwkSet() {
+        var keys = new java.util.ArrayList<com.nimbusds.jose.jwk.JWK>(List.of(key.toPublicJWK()));
+        String other = otherJwkSetUri;
+        if (other != null) {
+            try {
+                keys.addAll(JWKSet.load(java.net.URI.create(other).toURL()).getKeys());
+            } catch (IOException | java.text.ParseException e) {
+                // the other issuer is down: its tokens are not trusted meanwhile
+            }
+        }
+        return new JWKSet(keys);
     }
 
     public static synchronized TestTokens get() {

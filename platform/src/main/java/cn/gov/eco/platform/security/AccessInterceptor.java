@@ -15,9 +15,11 @@ import java.util.List;
 public class AccessInterceptor implements HandlerInterceptor {
 
     private final AccessPolicy policy;
+    private final TokenClaims claims;
 
-    public AccessInterceptor(AccessPolicy policy) {
+    public AccessInterceptor(AccessPolicy policy, TokenClaims claims) {
         this.policy = policy;
+        this.claims = claims;
     }
 
     @Override
@@ -26,7 +28,7 @@ public class AccessInterceptor implements HandlerInterceptor {
             return true;
         }
         String what = request.getMethod() + " " + request.getRequestURI();
-        Actor actor = CurrentActor.find(request).orElse(null);
+        Actor actor = CurrentActor.find(request, claims).orElse(null);
         Access rule = method.getMethodAnnotation(Access.class);
         if (rule == null) {
             throw policy.deny(actor, what, AccessPolicy.NO_ACCESS_RULE, "该接口未声明访问规则，拒绝访问",

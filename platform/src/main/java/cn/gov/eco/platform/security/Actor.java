@@ -13,16 +13,12 @@ import java.util.Set;
  * enterprises (by USCC) an enterprise user acts for, the legal-review qualification flag and the agency. Built only
  * from a validated token; application services decide with it and record it on every state change.
  *
- * <p>Claims: {@code sub}, {@code name}, {@code roles} (array), {@code uscc} (array), {@code legal_qualified}
- * (boolean), {@code agency}. Unknown role names are ignored, never guessed.
+ * <p>Claims (names configurable, {@link TokenClaims}): {@code sub}, {@code name}, {@code roles} (array),
+ * {@code uscc} (array), {@code legal_qualified} (boolean), {@code agency}. Unknown role names are ignored, never
+ * guessed.
  */
 public record Actor(String userId, String name, Set<Role> roles, Set<String> usccs, boolean legalQualified,
                     String agency) {
-
-    public static final String ROLES_CLAIM = "roles";
-    public static final String USCC_CLAIM = "uscc";
-    public static final String LEGAL_QUALIFIED_CLAIM = "legal_qualified";
-    public static final String AGENCY_CLAIM = "agency";
 
     public Actor {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
@@ -30,20 +26,25 @@ public record Actor(String userId, String name, Set<Role> roles, Set<String> usc
     }
 
     public static Actor from(Jwt jwt) {
+        return from(jwt, TokenClaims.DEFAULTS);
+    }
+
+    public static Actor from(Jwt jwt, TokenClaims claims) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String r : strings(jwt.getClaim(ROLES_CLAIM))) {
+        for (String r : strings(TokenClaims.at(jwt, claims.roles()))) {
             try {
                 roles.add(Role.valueOf(r));
             } catch (IllegalArgumentException unknown) {
                 // a role of another application in the same identity provider: not ours
             }
         }
-        Set<String> usccs = new LinkedHashSet<>(strings(jwt.getClaim(USCC_CLAIM)));
-        Object q = jwt.getClaim(LEGAL_QUALIFIED_CLAIM);
+        Set<String> usccs = new LinkedHashSet<>(strings(TokenClaims.at(jwt, claims.uscc())));
+        Object q = TokenClaims.at(jwt, claims.legalQualified());
         boolean qualified = q instanceof Boolean b ? b : "true".equals(String.valueOf(q));
-        String name = jwt.getClaimAsString("name");
-        return new Actor(jwt.getSubject(), name == null ? jwt.getSubject() : name, roles, usccs, qualified,
-                jwt.getClaimAsString(AGENCY_CLAIM));
+        Object name = TokenClaims.at(jwt, claims.name());
+        Object agency = TokenClaims.at(jwt, claims.agency());
+        return new Actor(jwt.getSubject(), name == null ? jwt.getSubject() : name.toString(), roles, usccs, qualified,
+                agency == null ? null : agency.toString());
     }
 
     private static List<String> strings(Object claim) {

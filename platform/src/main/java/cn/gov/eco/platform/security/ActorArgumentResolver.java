@@ -10,6 +10,12 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /** Lets a handler take the request's {@link Actor} as a parameter. */
 public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
+    private final TokenClaims claims;
+
+    public ActorArgumentResolver(TokenClaims claims) {
+        this.claims = claims;
+    }
+
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return parameter.getParameterType() == Actor.class;
@@ -18,7 +24,7 @@ public class ActorArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                   NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        return CurrentActor.find(webRequest.getNativeRequest(HttpServletRequest.class))
+        return CurrentActor.find(webRequest.getNativeRequest(HttpServletRequest.class), claims)
                 .orElseThrow(() -> new IllegalStateException("no authenticated actor for " + parameter));
     }
 }

@@ -16,12 +16,16 @@ public final class CurrentActor {
     }
 
     public static Optional<Actor> find(HttpServletRequest request) {
+        return find(request, TokenClaims.DEFAULTS);
+    }
+
+    public static Optional<Actor> find(HttpServletRequest request, TokenClaims claims) {
         if (request != null && request.getAttribute(ATTRIBUTE) instanceof Actor cached) {
             return Optional.of(cached);
         }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth instanceof JwtAuthenticationToken jwt) {
-            Actor actor = Actor.from(jwt.getToken());
+            Actor actor = Actor.from(jwt.getToken(), claims);
             if (request != null) {
                 request.setAttribute(ATTRIBUTE, actor);
             }

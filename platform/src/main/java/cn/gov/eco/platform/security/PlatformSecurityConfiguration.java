@@ -3,6 +3,7 @@ package cn.gov.eco.platform.security;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -28,6 +29,7 @@ import java.util.List;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
+@EnableConfigurationProperties(TokenClaims.class)
 public class PlatformSecurityConfiguration {
 
     /** Paths served without a token: probes for the orchestrator and the API description (no data). */
@@ -42,13 +44,13 @@ public class PlatformSecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, TokenClaims claims) throws Exception {
         var bearer = new BearerTokenAuthenticationEntryPoint();
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
-                        .jwt(j -> j.jwtAuthenticationConverter(rolesConverter()))
+                        .jwt(j -> j.jwtAuthenticationConverter(rolesConverter(claims)))
                         .authenticationEntryPoint((request, response, e) -> {
                             bearer.commence(request, response, e);
                             AccessPolicy.AUDIT.warn("unauthenticated: who=anonymous what={} {} why={}",
@@ -76,11 +78,11 @@ public class PlatformSecurityConfiguration {
     }
 
     /** The token's {@code roles} claim as {@code ROLE_*} authorities, for Spring Security's own checks. */
-    static JwtAuthenticationConverter rolesConverter() {
+    static JwtAuthenticationConverter rolesConverter(TokenClaims claims) {
         var converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
             Collection<GrantedAuthority> out = new java.util.ArrayList<>();
-            for (Role r : Actor.from(jwt).roles()) {
+            for (Role r : Actor.from(jwt, claims).roles()) {
                 out.add(new SimpleGrantedAuthority("ROLE_" + r.name()));
             }
             return out;
@@ -89,16 +91,16 @@ public class PlatformSecurityConfiguration {
     }
 
     @Bean
-    WebMvcConfigurer accessRules(AccessPolicy policy) {
+    WebMvcConfigurer accessRules(AccessPolicy policy, TokenClaims claims) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new AccessInterceptor(policy)).addPathPatterns("/api/**");
+                registry.addInterceptor(new AccessInterceptor(policy, claims)).addPathPatterns("/api/**");
             }
 
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new ActorArgumentResolver());
+                resolvers.add(new ActorArgumentResolver(claims));
             }
         };
     }

@@ -60,6 +60,20 @@ class AccessPolicyTest {
     }
 
     @Test
+    void shouldReadRolesFromWhereAnotherProviderPutsThem() {
+        Jwt keycloak = Jwt.withTokenValue("t").header("alg", "RS256").subject("f3a9")
+                .claim("preferred_username", "credit-reviewer")
+                .claim("realm_access", java.util.Map.of("roles", List.of("CREDIT_REVIEWER", "offline_access")))
+                .claim("org", java.util.Map.of("name", "泉州市生态环境局")).build();
+        var claims = new TokenClaims("realm_access.roles", null, null, "org.name", "preferred_username");
+        Actor a = Actor.from(keycloak, claims);
+        assertThat(a.roles()).containsExactly(Role.CREDIT_REVIEWER);
+        assertThat(a.agency()).isEqualTo("泉州市生态环境局");
+        assertThat(a.name()).isEqualTo("credit-reviewer");
+        assertThat(Actor.from(keycloak).roles()).isEmpty();
+    }
+
+    @Test
     void shouldKeepEnterprisesApart() {
         Actor a = actor("enterprise-a", Set.of(Role.ENTERPRISE), Set.of("91350500MA2Y0001XX"), false);
         assertThatCode(() -> policy.requireEnterprise(a, "case 1", "91350500MA2Y0001XX")).doesNotThrowAnyException();
