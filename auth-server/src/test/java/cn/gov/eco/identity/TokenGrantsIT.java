@@ -86,6 +86,36 @@ class TokenGrantsIT {
     }
 
     @Test
+    void shouldAddAnIdTokenAndAnswerUserinfoWhenThePasswordGrantAsksForOpenid() {
+        var response = server.token("cli", "cli-secret", Map.of("grant_type", "password", "username", "enterprise-b",
+                "password", "demo", "scope", "openid"));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = RunningAuthServer.json(response);
+        Map<String, Object> id = server.verifiedClaims(body.get("id_token").asString());
+        assertThat(id).containsEntry("sub", "enterprise-b").containsEntry("aud", List.of("cli"))
+                .containsEntry("uscc", List.of("91350503MA2Y000289"));
+        var userInfo = RunningAuthServer.send(java.net.http.HttpClient.newHttpClient(), java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(server.baseUrl + "/userinfo"))
+                .header("Authorization", "Bearer " + body.get("access_token").asString()).GET().build());
+        assertThat(userInfo.statusCode()).as(userInfo.body()).isEqualTo(200);
+        JsonNode info = RunningAuthServer.json(userInfo);
+        assertThat(info.get("name").asString()).isEqualTo("李海燕");
+        assertThat(info.get("uscc").get(0).asString()).isEqualTo("91350503MA2Y000289");
+    }
+
+    @Test
+    void shouldIssueNoIdTokenWithoutTheOpenidScopeAndRefuseAScopeTheClientDoesNotHave() {
+        var plain = server.passwordGrant("auditor", "demo");
+        assertThat(RunningAuthServer.json(plain).has("id_token")).isFalse();
+
+        var foreign = server.token("cli", "cli-secret", Map.of("grant_type", "password", "username", "auditor",
+                "password", "demo", "scope", "openid cases.write"));
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(400);
+        assertThat(RunningAuthServer.json(foreign).get("error").asString()).isEqualTo("invalid_scope");
+    }
+
+    @Test
     void shouldAnswerInvalidGrantForAWrongPasswordAndForAnUnknownUserAlike() {
         var wrongPassword = server.passwordGrant("officer-lin", "not-demo");
         var unknownUser = server.passwordGrant("nobody", "demo");

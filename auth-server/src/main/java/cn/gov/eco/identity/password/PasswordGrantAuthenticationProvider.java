@@ -1,6 +1,7 @@
 package cn.gov.eco.identity.password;
 
 import java.security.Principal;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.security.authentication.AuthenticationManager;
@@ -14,6 +15,10 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -29,11 +34,14 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 /**
  * The resource-owner password grant (RFC 6749 §4.3): checks the client may use it, checks the user's password
  * against the same user store as the login form, then issues the same access token (same generator, same claims) as
- * the other grants and records the authorization, so that it can be revoked like any other.
+ * the other grants (with an ID token when {@code scope=openid} is asked for) and records the authorization, so that
+ * it can be revoked and answered for at {@code /userinfo} like any other.
  *
  * <p>A development convenience for scripts: OAuth 2.1 removes the grant because the client sees the password.
  */
 public final class PasswordGrantAuthenticationProvider implements org.springframework.security.authentication.AuthenticationProvider {
+
+    private static final OAuth2TokenType ID_TOKEN = new OAuth2TokenType(OidcParameterNames.ID_TOKEN);
 
     private final AuthenticationManager users;
     private final OAuth2AuthorizationService authorizations;
@@ -110,8 +118,21 @@ public final class PasswordGrantAuthenticationProvider implements org.springfram
                 authorization.refreshToken(r);
             }
         }
+        Map<String, Object> additionalParameters = Map.of();
+        if (scopes.contains(OidcScopes.OPENID)) {
+            // an ID token too, as for the authorization code grant: userinfo answers only for authorizations with one
+            OAuth2Token generatedId = tokens.generate(context.tokenType(ID_TOKEN).authorization(authorization.build()).build());
+            if (!(generatedId instanceof Jwt jwt)) {
+                throw error(OAuth2ErrorCodes.SERVER_ERROR, "The token generator failed to generate the ID token");
+            }
+            var idToken = new OidcIdToken(jwt.getTokenValue(), jwt.getIssuedAt(), jwt.getExpiresAt(), jwt.getClaims());
+            authorization.token(idToken, metadata -> metadata.put(OAuth2Authorization.Token.CLAIMS_METADATA_NAME,
+                    idToken.getClaims()));
+            additionalParameters = Map.of(OidcParameterNames.ID_TOKEN, idToken.getTokenValue());
+        }
         authorizations.save(authorization.build());
-        return new OAuth2AccessTokenAuthenticationToken(registeredClient, client, accessToken, refreshToken);
+        return new OAuth2AccessTokenAuthenticationToken(registeredClient, client, accessToken, refreshToken,
+                additionalParameters);
     }
 
     private static OAuth2AuthenticationException error(String code, String description) {
