@@ -112,6 +112,36 @@ class AuthorizationCodeFlowIT {
     }
 
     @Test
+    void shouldLetThePublicPortalRefreshWithRotatingRefreshTokens() {
+        HttpClient browser = RunningAuthServer.browser();
+        String verifier = verifier();
+        var exchanged = exchange(signInAndGetCode(browser, "credit-reviewer", verifier), verifier);
+        assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+        String firstRefresh = RunningAuthServer.json(exchanged).get("refresh_token").asString();
+
+        var refreshed = refresh("portal", firstRefresh);
+
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        JsonNode tokens = RunningAuthServer.json(refreshed);
+        assertThat(server.verifiedClaims(tokens.get("access_token").asString()))
+                .containsEntry("sub", "credit-reviewer")
+                .containsEntry("roles", List.of("CREDIT_REVIEWER"))
+                .containsEntry("name", "周信用");
+        String secondRefresh = tokens.get("refresh_token").asString();
+        assertThat(secondRefresh).isNotEqualTo(firstRefresh);
+
+        // rotated: the first refresh token is spent
+        var replayed = refresh("portal", firstRefresh);
+        assertThat(replayed.statusCode()).isEqualTo(400);
+        assertThat(RunningAuthServer.json(replayed).get("error").asString()).isEqualTo("invalid_grant");
+        // and it is the portal's alone: no other client may use it without its own credentials
+        var otherClient = refresh("dashboard", secondRefresh);
+        assertThat(otherClient.statusCode()).isEqualTo(401);
+        assertThat(RunningAuthServer.json(otherClient).get("error").asString()).isEqualTo("invalid_client");
+        assertThat(refresh("portal", secondRefresh).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void shouldRefuseTheCodeWithoutTheRightVerifier() throws Exception {
         HttpClient browser = RunningAuthServer.browser();
         String verifier = verifier();
@@ -167,6 +197,15 @@ class AuthorizationCodeFlowIT {
                         .POST(HttpRequest.BodyPublishers.ofString(RunningAuthServer.form(Map.of(
                                 "grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT_URI,
                                 "client_id", "portal", "code_verifier", verifier))))
+                        .build());
+    }
+
+    private static HttpResponse<String> refresh(String clientId, String refreshToken) {
+        return RunningAuthServer.send(HttpClient.newHttpClient(),
+                HttpRequest.newBuilder(URI.create(server.baseUrl + "/oauth2/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(RunningAuthServer.form(Map.of(
+                                "grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", clientId))))
                         .build());
     }
 

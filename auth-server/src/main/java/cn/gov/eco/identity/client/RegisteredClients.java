@@ -18,7 +18,7 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * The three clients of the embedded default:
  * <ul>
  *   <li>{@code portal}: the browser portal, a public client: authorization code with PKCE (S256) required, no consent
- *       screen, OpenID Connect scopes;</li>
+ *       screen, OpenID Connect scopes, rotating refresh tokens;</li>
  *   <li>{@code cli}: scripts and the README's curl walkthrough, confidential, the password grant only (and only when
  *       {@code identity.password-grant.enabled});</li>
  *   <li>{@code dashboard}: dashboards and other services reading for themselves, confidential, client credentials;

@@ -1,5 +1,6 @@
 package cn.gov.eco.identity.web;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -9,7 +10,10 @@ import cn.gov.eco.identity.account.AccountDirectory;
 import cn.gov.eco.identity.client.RegisteredClients;
 import cn.gov.eco.identity.password.PasswordGrantAuthenticationConverter;
 import cn.gov.eco.identity.password.PasswordGrantAuthenticationProvider;
+import cn.gov.eco.identity.client.PublicClientRefreshAuthenticationConverter;
+import cn.gov.eco.identity.client.PublicClientRefreshAuthenticationProvider;
 import cn.gov.eco.identity.token.AccountClaimsCustomizer;
+import cn.gov.eco.identity.token.RotatingRefreshTokenGenerator;
 import cn.gov.eco.identity.token.SigningKeys;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -43,7 +47,6 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2AccessTokenGenerator;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -106,18 +109,24 @@ public class AuthorizationServerConfiguration {
     OAuth2TokenGenerator<OAuth2Token> tokenGenerator(JWKSource<SecurityContext> jwkSource, AccountDirectory accounts) {
         JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(jwkSource));
         jwt.setJwtCustomizer(new AccountClaimsCustomizer(accounts));
-        return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(), new OAuth2RefreshTokenGenerator());
+        return new DelegatingOAuth2TokenGenerator(jwt, new OAuth2AccessTokenGenerator(),
+                new RotatingRefreshTokenGenerator(Clock.systemUTC()));
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServerEndpoints(HttpSecurity http, IdentityProperties identity,
                                                      AccountDirectory accounts, PasswordEncoder encoder,
+                                                     RegisteredClientRepository clients,
                                                      OAuth2AuthorizationService authorizations,
                                                      OAuth2TokenGenerator<OAuth2Token> tokens) throws Exception {
         http.oauth2AuthorizationServer(server -> {
                     http.securityMatcher(server.getEndpointsMatcher());
                     server.tokenGenerator(tokens);
+                    // the public portal refreshes with its client_id alone (its refresh tokens rotate)
+                    server.clientAuthentication(clientAuthentication -> clientAuthentication
+                            .authenticationConverter(new PublicClientRefreshAuthenticationConverter())
+                            .authenticationProvider(new PublicClientRefreshAuthenticationProvider(clients)));
                     server.oidc(oidc -> oidc.userInfoEndpoint(userInfo -> userInfo.userInfoMapper(
                             context -> userInfo(context, accounts))));
                     if (identity.passwordGrant().enabled()) {
