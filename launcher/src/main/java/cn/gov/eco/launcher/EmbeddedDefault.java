@@ -238,6 +238,9 @@ public final class EmbeddedDefault {
         long t0 = System.nanoTime();
         try {
             for (int i = 0; i < services.size(); i++) {
+                if (stopped.get() || supervisor.isClosing()) {
+                    return 130; // Ctrl-C or SIGTERM while the auth server was starting
+                }
                 Service s = services.get(i);
                 List<String> command = new ArrayList<>();
                 command.add(java);
