@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication(excludeName = {
         "cn.gov.eco.platform.PlatformAutoConfiguration",
+        "cn.gov.eco.platform.security.PlatformSecurityConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.MongoReactiveAutoConfiguration",

@@ -43,7 +43,7 @@ class AuthorizationMatrixIT {
     private static final AtomicInteger NUMBERS = new AtomicInteger(300);
     private static final Map<Owner, String> CASES = new EnumMap<>(Owner.class);
 
-    /** Whose resource a request touches: enterprise A's (清源化工) or enterprise B's (海蓝纺织). */
+    /** Whose resource a request touches: enterprise A's (清源化工) or enterprise B's (蓝海印染). */
     enum Owner {
         A(Persona.USCC_A), B(Persona.USCC_B);
 
@@ -83,7 +83,7 @@ class AuthorizationMatrixIT {
     static String decisionOf(Owner owner, String documentNumber) {
         String json = RunningSystem.example(documentNumber);
         return owner == Owner.A ? json : json.replace(Persona.USCC_A, Persona.USCC_B)
-                .replace("泉州市清源化工有限公司", "泉州市丰泽区海蓝纺织有限公司");
+                .replace("泉州市清源化工有限公司", "泉州市丰泽蓝海印染有限公司");
     }
 
     @BeforeAll

@@ -18,12 +18,12 @@ public enum Persona {
     CREDIT_REVIEWER("credit-reviewer", "周信用", List.of("CREDIT_REVIEWER"), List.of(), false),
     AUDITOR("auditor", "吴监督", List.of("AUDITOR"), List.of(), false),
     ENTERPRISE_A("enterprise-a", "陈建国", List.of("ENTERPRISE"), List.of(Persona.USCC_A), false),
-    ENTERPRISE_B("enterprise-b", "林海蓝", List.of("ENTERPRISE"), List.of(Persona.USCC_B), false),
+    ENTERPRISE_B("enterprise-b", "李海燕", List.of("ENTERPRISE"), List.of(Persona.USCC_B), false),
     DASHBOARD("dashboard", "dashboard", List.of("DASHBOARD"), List.of(), false);
 
     /** 泉州市清源化工有限公司, the walkthrough's enterprise. */
     public static final String USCC_A = "91350500MA2Y0001XX";
-    /** 泉州市丰泽区海蓝纺织有限公司, the other enterprise (valid check characters). */
+    /** 泉州市丰泽蓝海印染有限公司, the other enterprise (valid check characters). */
     public static final String USCC_B = "91350503MA2Y000289";
     public static final String AGENCY = "泉州市生态环境局";
 
