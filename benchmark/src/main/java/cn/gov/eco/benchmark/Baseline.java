@@ -1,6 +1,7 @@
 package cn.gov.eco.benchmark;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ import cn.gov.eco.notice.document.DocumentRenderer;
 import cn.gov.eco.notice.document.DocumentTemplates;
 import cn.gov.eco.notice.document.PenaltyDecisionDocument;
 import cn.gov.eco.notice.document.RepairRightsNoticeDocument;
+import cn.gov.eco.notice.signature.DevelopmentSealKey;
+import cn.gov.eco.notice.signature.PdfSealer;
 
 /** The component baseline: what Kafka, the renderer and MongoDB do alone, with plain clients, for N decisions. */
 final class Baseline {
@@ -149,18 +152,27 @@ final class Baseline {
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** Both documents rendered N times by the project's DocumentRenderer on {@code threads} threads. */
+    /**
+     * Both documents rendered N times by the project's DocumentRenderer on {@code threads} threads, each sealed with
+     * the agency's electronic seal as notice-service seals them (an EC P-256 key like the embedded default's,
+     * generated in memory for the run).
+     */
     static Result render(int n, int threads) throws Exception {
         CjkFont font = CjkFont.loadDefault();
+        Clock clock = Clock.systemUTC();
+        String agency = "泉州市生态环境局";
+        PdfSealer sealer = new PdfSealer(DevelopmentSealKey.create(agency, DevelopmentSealKey.Algorithm.EC_P256, clock),
+                new PdfSealer.Signer(agency, "福建省泉州市", "0595-22500000（法规科）"), clock);
         DocumentRenderer renderer = new DocumentRenderer(font, DocumentTemplates.classpathDefaults(), new AgencyProfile(
-                "泉州市生态环境局", "0595-22500000（法规科）", "福建省泉州市丰泽区东海街道通港西街1号",
-                List.of("信用中国（www.creditchina.gov.cn）", "信用中国（福建）", "泉州市生态环境局门户网站")));
+                agency, "0595-22500000（法规科）", "福建省泉州市丰泽区东海街道通港西街1号",
+                List.of("信用中国（www.creditchina.gov.cn）", "信用中国（福建）", "泉州市生态环境局门户网站")), clock, sealer);
         int warm = Math.max(20, n / 20);
         pairs(renderer, warm, threads);
         long start = System.nanoTime();
         int done = pairs(renderer, n, threads);
         return new Result("render-2-pdfs", done, (System.nanoTime() - start) / 1e9,
-                "decision + notice per pair, " + threads + " threads, after " + warm + " warm-up pairs; no signature");
+                "decision + notice per pair, each sealed (PAdES, EC P-256), " + threads + " threads, after " + warm
+                        + " warm-up pairs");
     }
 
     private static int pairs(DocumentRenderer renderer, int n, int threads) throws Exception {

@@ -1,6 +1,8 @@
 package cn.gov.eco.notice;
 
+import cn.gov.eco.notice.signature.DevelopmentSealKey;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 import java.util.List;
 
@@ -10,11 +12,54 @@ import java.util.List;
  *
  * @param fontPath     the CJK font to embed (WenQuanYi Micro Hei from Debian's fonts-wqy-microhei by default)
  * @param templatesDir a directory of agency templates overriding the built-in zh-CN ones; empty for the built-ins
+ * @param seal         the agency's electronic seal on every document
  */
 @ConfigurationProperties("notice")
-public record NoticeProperties(String fontPath, String templatesDir, Agency agency, String electronicChannel) {
+public record NoticeProperties(String fontPath, String templatesDir, Agency agency, String electronicChannel,
+                               Seal seal) {
+
+    public NoticeProperties {
+        seal = seal == null ? new Seal(null, null, null, null, null, null, null, null) : seal;
+    }
 
     public record Agency(String name, String address, String contact, String reconsiderationBody, String court,
                          List<String> publicityPlatforms, String applicationChannel, String processingTimeLimits) {
+    }
+
+    /**
+     * The electronic seal ({@code notice.seal.*}): the key that signs every PDF, and what the verification endpoint
+     * trusts.
+     *
+     * @param keystore            a PKCS #12 file with the agency's seal key and certificate chain; empty for the
+     *                            embedded default's development key
+     * @param password            the keystore's password (also of the development keystore, when set)
+     * @param alias               the key entry; empty when the keystore holds one key
+     * @param devKeystoreDir      where the development key is generated once and kept (default ./data/notice-seal)
+     * @param devKeyAlgorithm     the type of a new development key: EC_P256 (default) or RSA_2048
+     * @param location            the signature's location; empty for the agency's address
+     * @param trustedCertificates PEM files of further certificates the verifier trusts besides the seal's own, e.g.
+     *                            the certificate of a key used before a rotation, or the CA that issues the seal
+     * @param verificationMaxSize the largest PDF the verification endpoint takes (default 10MB)
+     */
+    public record Seal(String keystore, String password, String alias, String devKeystoreDir,
+                       DevelopmentSealKey.Algorithm devKeyAlgorithm, String location, List<String> trustedCertificates,
+                       DataSize verificationMaxSize) {
+
+        public Seal {
+            devKeystoreDir = devKeystoreDir == null || devKeystoreDir.isBlank() ? "./data/notice-seal" : devKeystoreDir;
+            devKeyAlgorithm = devKeyAlgorithm == null ? DevelopmentSealKey.Algorithm.EC_P256 : devKeyAlgorithm;
+            trustedCertificates = trustedCertificates == null ? List.of()
+                    : trustedCertificates.stream().filter(s -> s != null && !s.isBlank()).toList();
+            verificationMaxSize = verificationMaxSize == null ? DataSize.ofMegabytes(10) : verificationMaxSize;
+        }
+
+        public boolean developmentKey() {
+            return keystore == null || keystore.isBlank();
+        }
+
+        /** The keystore password; empty when none is configured. */
+        public char[] passwordChars() {
+            return password == null ? new char[0] : password.toCharArray();
+        }
     }
 }

@@ -11,18 +11,28 @@ import cn.gov.eco.notice.document.AgencyProfile;
 import cn.gov.eco.notice.document.CjkFont;
 import cn.gov.eco.notice.document.DocumentRenderer;
 import cn.gov.eco.notice.document.DocumentTemplates;
+import cn.gov.eco.notice.signature.DevelopmentSealKey;
+import cn.gov.eco.notice.signature.PdfSealer;
+import cn.gov.eco.notice.signature.SealKey;
+import cn.gov.eco.notice.signature.SealVerifier;
 import cn.gov.eco.platform.calendar.WorkingDayCalendar;
 import cn.gov.eco.platform.messaging.InboundEvents;
 import cn.gov.eco.platform.messaging.OutboxWriter;
 import cn.gov.eco.platform.security.AccessPolicy;
 import cn.gov.eco.platform.publicity.PublicityPeriods;
 import com.mongodb.client.MongoDatabase;
+import jakarta.servlet.MultipartConfigElement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -31,16 +41,65 @@ import java.util.function.Supplier;
 @EnableConfigurationProperties(NoticeProperties.class)
 class NoticeServiceConfiguration {
 
-    /** The font is parsed once at start; each document embeds a subset of it. */
+    private static final Logger log = LoggerFactory.getLogger(NoticeServiceConfiguration.class);
+
+    /**
+     * The agency's seal key, loaded once: the configured PKCS #12 keystore, or in the embedded default a development
+     * key generated on first start and kept in {@code notice.seal.dev-keystore-dir}.
+     */
     @Bean
-    DocumentRenderer documentRenderer(NoticeProperties props, Clock clock) {
+    SealKey sealKey(NoticeProperties props, Clock clock) {
+        NoticeProperties.Seal seal = props.seal();
+        if (seal.developmentKey()) {
+            char[] password = seal.password() == null || seal.password().isEmpty()
+                    ? DevelopmentSealKey.DEFAULT_PASSWORD.toCharArray() : seal.passwordChars();
+            return DevelopmentSealKey.loadOrCreate(Path.of(seal.devKeystoreDir()), props.agency().name(),
+                    seal.devKeyAlgorithm(), password, clock);
+        }
+        SealKey key = SealKey.fromPkcs12(Path.of(seal.keystore()), seal.passwordChars(), seal.alias());
+        log.info("Documents are sealed with {} from {}", key, seal.keystore());
+        return key;
+    }
+
+    @Bean
+    PdfSealer pdfSealer(SealKey key, NoticeProperties props, Clock clock) {
+        var a = props.agency();
+        String location = props.seal().location() == null || props.seal().location().isBlank() ? a.address()
+                : props.seal().location();
+        return new PdfSealer(key, new PdfSealer.Signer(a.name(), location, a.contact()), clock);
+    }
+
+    /** Trusts the seal's own certificate and any configured further ones (a previous key, the issuing CA). */
+    @Bean
+    SealVerifier sealVerifier(SealKey key, NoticeProperties props, Clock clock) {
+        List<X509Certificate> trusted = new ArrayList<>(List.of(key.certificate()));
+        for (String pem : props.seal().trustedCertificates()) {
+            trusted.addAll(SealKey.readCertificates(Path.of(pem)));
+        }
+        return new SealVerifier(trusted, clock);
+    }
+
+    /**
+     * Uploads to the verification endpoint are limited to {@code notice.seal.verification-max-size} (the rest of a
+     * multipart request gets 64 KiB); uploads are resolved lazily (spring.servlet.multipart.resolve-lazily) so that
+     * the endpoint answers an oversized one itself.
+     */
+    @Bean
+    MultipartConfigElement multipartConfigElement(NoticeProperties props) {
+        long max = props.seal().verificationMaxSize().toBytes();
+        return new MultipartConfigElement("", max, max + 64 * 1024, 0);
+    }
+
+    /** The font is parsed once at start; each document embeds a subset of it, and is sealed as it is saved. */
+    @Bean
+    DocumentRenderer documentRenderer(NoticeProperties props, Clock clock, PdfSealer sealer) {
         CjkFont font = props.fontPath() == null || props.fontPath().isBlank() ? CjkFont.loadDefault()
                 : CjkFont.load(Path.of(props.fontPath()));
         DocumentTemplates templates = props.templatesDir() == null || props.templatesDir().isBlank()
                 ? DocumentTemplates.classpathDefaults() : DocumentTemplates.withOverrides(Path.of(props.templatesDir()));
         var a = props.agency();
         return new DocumentRenderer(font, templates,
-                new AgencyProfile(a.name(), a.contact(), a.address(), a.publicityPlatforms()), clock);
+                new AgencyProfile(a.name(), a.contact(), a.address(), a.publicityPlatforms()), clock, sealer);
     }
 
     @Bean

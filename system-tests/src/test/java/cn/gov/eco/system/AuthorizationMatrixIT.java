@@ -42,6 +42,8 @@ class AuthorizationMatrixIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger NUMBERS = new AtomicInteger(300);
     private static final Map<Owner, String> CASES = new EnumMap<>(Owner.class);
+    private static final java.util.concurrent.atomic.AtomicReference<byte[]> SEALED_PDF =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /** Whose resource a request touches: enterprise A's (清源化工) or enterprise B's (蓝海印染). */
     enum Owner {
@@ -77,6 +79,9 @@ class AuthorizationMatrixIT {
             "GET /api/deliveries/{caseId}", o -> Call.get("/api/deliveries/" + CASES.get(o)),
             "GET /api/deliveries/{caseId}/documents/{documentId}",
             o -> Call.get("/api/deliveries/" + CASES.get(o) + "/documents/" + CASES.get(o) + "-notice"),
+            "GET /api/deliveries/seal-certificate", o -> Call.get("/api/deliveries/seal-certificate"),
+            "POST /api/deliveries/verifications", o -> new Call("POST", "/api/deliveries/verifications",
+                    "application/pdf", SEALED_PDF.get()),
             "GET /api/enterprises/{uscc}/publicity-records",
             o -> Call.get("/api/enterprises/" + o.uscc + "/publicity-records"));
 
@@ -103,6 +108,8 @@ class AuthorizationMatrixIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(credit.get("/api/enterprises/" + o.uscc
                     + "/publicity-records").body()).get("records").size() > 0);
         }
+        SEALED_PDF.set(notice.getBytes("/api/deliveries/" + CASES.get(Owner.A) + "/documents/" + CASES.get(Owner.A)
+                + "-decision").body());
     }
 
     static List<Endpoint> endpoints() {

@@ -1,6 +1,5 @@
 package cn.gov.eco.notice.document;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -33,7 +32,8 @@ import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferenc
  *
  * <p>Thread-safe: templates and the agency profile are immutable, and each render borrows its own parsed
  * copy of the font from {@link CjkFont}. Per document, the only font work is embedding the subset of the
- * glyphs used.
+ * glyphs used. The finished document is written by a {@link DocumentSealer}: the service's signs it with the
+ * agency's electronic seal.
  */
 public final class DocumentRenderer {
 
@@ -43,17 +43,24 @@ public final class DocumentRenderer {
     private final DocumentTemplates templates;
     private final AgencyProfile agency;
     private final Clock clock;
+    private final DocumentSealer sealer;
 
+    /** Unsealed documents, dated by the system clock: for previews and tests of the layout. */
     public DocumentRenderer(CjkFont font, DocumentTemplates templates, AgencyProfile agency) {
-        this(font, templates, agency, Clock.system(CHINA));
+        this(font, templates, agency, Clock.system(CHINA), DocumentSealer.UNSEALED);
     }
 
-    /** @param clock the source of the PDF creation date */
-    public DocumentRenderer(CjkFont font, DocumentTemplates templates, AgencyProfile agency, Clock clock) {
+    /**
+     * @param clock  the source of the PDF creation date
+     * @param sealer writes each finished document, signed with the agency's seal or {@link DocumentSealer#UNSEALED}
+     */
+    public DocumentRenderer(CjkFont font, DocumentTemplates templates, AgencyProfile agency, Clock clock,
+                            DocumentSealer sealer) {
         this.font = Objects.requireNonNull(font, "font");
         this.templates = Objects.requireNonNull(templates, "templates");
         this.agency = Objects.requireNonNull(agency, "agency");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.sealer = Objects.requireNonNull(sealer, "sealer");
     }
 
     /** The 行政处罚决定书 as PDF bytes. */
@@ -97,9 +104,7 @@ public final class DocumentRenderer {
                 page.setContents(new PDStream(doc, new ByteArrayInputStream(content), COSName.FLATE_DECODE));
                 doc.addPage(page);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-            doc.save(out);
-            return out.toByteArray();
+            return sealer.save(doc);
         } catch (IOException e) {
             throw new DocumentRenderingException("cannot render " + template.name() + " " + number + ": "
                     + e.getMessage(), e);

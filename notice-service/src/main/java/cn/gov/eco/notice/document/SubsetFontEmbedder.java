@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -93,12 +94,34 @@ final class SubsetFontEmbedder {
         systemInfo.setString(COSName.ORDERING, "Identity");
         systemInfo.setInt(COSName.SUPPLEMENT, 0);
 
+        // Widths (ISO 32000-1 §9.7.4.3): the commonest one, the full width of the CJK glyphs, as /DW, and the
+        // others as runs of consecutive CIDs "c [w1 w2 …]". A document is signed without object streams, so an
+        // array of one entry per glyph would be kilobytes of uncompressed text in every PDF.
+        int[] cids = new int[newToOld.size()];
+        int[] advances = new int[newToOld.size()];
+        Map<Integer, Integer> counts = new HashMap<>();
+        int i = 0;
+        for (Map.Entry<Integer, Integer> e : newToOld.entrySet()) { // in CID order
+            cids[i] = e.getKey();
+            advances[i] = Math.round(font.glyphAdvance(ttf, e.getValue()));
+            counts.merge(advances[i], 1, Integer::sum);
+            i++;
+        }
+        int defaultWidth = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(1000);
         COSArray widths = new COSArray();
-        for (Map.Entry<Integer, Integer> e : newToOld.entrySet()) {
-            widths.add(COSInteger.get(e.getKey()));
-            COSArray w = new COSArray();
-            w.add(COSInteger.get(Math.round(font.glyphAdvance(ttf, e.getValue()))));
-            widths.add(w);
+        COSArray run = null;
+        for (int g = 0; g < cids.length; g++) {
+            if (advances[g] == defaultWidth) {
+                run = null;
+                continue;
+            }
+            if (run == null || cids[g] != cids[g - 1] + 1) {
+                run = new COSArray();
+                widths.add(COSInteger.get(cids[g]));
+                widths.add(run);
+            }
+            run.add(COSInteger.get(advances[g]));
         }
 
         COSDictionary cidFont = new COSDictionary();
@@ -107,6 +130,7 @@ final class SubsetFontEmbedder {
         cidFont.setName(COSName.BASE_FONT, baseFont);
         cidFont.setItem(COSName.CIDSYSTEMINFO, systemInfo);
         cidFont.setItem(COSName.FONT_DESC, descriptor);
+        cidFont.setInt(COSName.DW, defaultWidth);
         cidFont.setItem(COSName.W, widths);
         cidFont.setItem(COSName.CID_TO_GID_MAP, COSName.IDENTITY);
 

@@ -5,6 +5,9 @@ import cn.gov.eco.contracts.Topics;
 import cn.gov.eco.notice.NoticeServiceApplication;
 import cn.gov.eco.notice.delivery.infrastructure.DeliveryRepository;
 import cn.gov.eco.notice.delivery.infrastructure.DocumentStore;
+import cn.gov.eco.notice.signature.SealKey;
+import cn.gov.eco.notice.signature.SealVerification;
+import cn.gov.eco.notice.signature.SealVerifier;
 import cn.gov.eco.platform.messaging.CloudEventRecords;
 import cn.gov.eco.platform.messaging.EventSchemas;
 import cn.gov.eco.platform.messaging.OutboxEvent;
@@ -20,6 +23,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -29,8 +33,15 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +53,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * notice-service fed the golden {@code PenaltyDecided.v1} sample through the real broker and listener (the
- * consumer side of the contract), redelivery, and a poison record on its input topic.
+ * consumer side of the contract), redelivery, and a poison record on its input topic; the electronic seal on the
+ * stored documents and its endpoints over real HTTP.
  */
 class DualDeliveryIT {
 
@@ -52,6 +64,8 @@ class DualDeliveryIT {
     private static ConfigurableApplicationContext app;
     private static TopicProbe probe;
     private static KafkaProducer<String, byte[]> producer;
+    private static final int MAX_UPLOAD_KB = 256;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
@@ -60,7 +74,9 @@ class DualDeliveryIT {
                 .properties("spring.config.name=" + NoticeServiceApplication.CONFIG_NAME)
                 .run(TestTokens.withServiceArgs("--server.port=0", "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                         "--spring.mongodb.uri=" + infra.mongoUri(), "--spring.mongodb.database=notice-it-" + RUN,
-                        "--spring.kafka.consumer.group-id=" + GROUP));
+                        "--spring.kafka.consumer.group-id=" + GROUP,
+                        "--notice.seal.dev-keystore-dir=target/notice-seal-it-" + RUN,
+                        "--notice.seal.verification-max-size=" + MAX_UPLOAD_KB + "KB"));
         probe = new TopicProbe(infra.kafkaBootstrapServers(), List.of(Topics.NOTICE_DELIVERY.name(),
                 Topics.ENFORCEMENT_CASE.deadLetterTopic()));
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", infra.kafkaBootstrapServers()),
@@ -130,6 +146,102 @@ class DualDeliveryIT {
             assertThat(text).contains("泉环信修〔2026〕301号", "泉环罚〔2026〕301号", "2025年6月11日", "2025年6月10日",
                     "2026年3月10日");
         }
+
+        // both stored documents carry the agency's seal, and it verifies
+        var decision = http().getBytes("/api/deliveries/" + caseId + "/documents/" + caseId + "-decision");
+        SealVerifier verifier = app.getBean(SealVerifier.class);
+        for (byte[] stored : List.of(decision.body(), notice.body())) {
+            try (var pdf = Loader.loadPDF(stored)) {
+                PDSignature seal = pdf.getSignatureDictionaries().getFirst();
+                assertThat(seal.getName()).isEqualTo("泉州市生态环境局");
+                assertThat(seal.getReason()).isEqualTo("电子印章 / electronic seal");
+                assertThat(seal.getSubFilter()).isEqualTo("ETSI.CAdES.detached");
+            }
+            SealVerification v = verifier.verify(stored);
+            assertThat(v.valid()).as(v.reasons().toString()).isTrue();
+            assertThat(v.signerSubject()).isEqualTo("CN=泉州市生态环境局 电子印章（开发用）,O=泉州市生态环境局,C=CN");
+        }
+        var answer = postPdf(decision.body());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        var verification = JSON.readTree(answer.body());
+        assertThat(verification.get("valid").asBoolean()).isTrue();
+        assertThat(verification.get("signerName").asString()).isEqualTo("泉州市生态环境局");
+    }
+
+    @Test
+    void shouldPublishTheSealCertificateAndVerifyUploadsOverHttp() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        publish(goldenPenaltyDecided(caseId, "泉环罚〔2026〕303号"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> http().get("/api/deliveries/" + caseId).statusCode() == 200);
+        byte[] decision = http().getBytes("/api/deliveries/" + caseId + "/documents/" + caseId + "-decision").body();
+
+        // the certificate, for verifying offline, is the one the service signs with
+        var pem = http().getBytes("/api/deliveries/seal-certificate");
+        assertThat(pem.statusCode()).isEqualTo(200);
+        assertThat(pem.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/x-pem-file");
+        var certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(pem.body()));
+        assertThat(certificate).isEqualTo(app.getBean(SealKey.class).certificate());
+        assertThat(pem.headers().firstValue("X-Certificate-SHA256")).contains(app.getBean(SealKey.class).fingerprint());
+
+        // a tampered copy is a normal answer: valid false, and why
+        byte[] tampered = decision.clone();
+        tampered[10] ^= 0x01;
+        var modified = postMultipart("file", "决定书.pdf", tampered);
+        assertThat(modified.statusCode()).isEqualTo(200);
+        var body = JSON.readTree(modified.body());
+        assertThat(body.get("valid").asBoolean()).isFalse();
+        assertThat(body.at("/reasons/0/code").asString()).isEqualTo("MODIFIED_AFTER_SIGNING");
+        assertThat(body.at("/reasons/0/messageZh").asString()).startsWith("文档在签名后被修改");
+
+        // the genuine one, uploaded as a browser form would
+        var genuine = postMultipart("file", "决定书.pdf", decision);
+        assertThat(JSON.readTree(genuine.body()).get("valid").asBoolean()).isTrue();
+
+        // not a PDF at all: 400 problem+json naming the field and the rule
+        var notPdf = postPdf("这不是PDF".getBytes(StandardCharsets.UTF_8));
+        assertThat(notPdf.statusCode()).isEqualTo(400);
+        assertThat(notPdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        var problem = JSON.readTree(notPdf.body());
+        assertThat(problem.at("/violations/0/field").asString()).isEqualTo("body");
+        assertThat(problem.at("/violations/0/rule").asString()).isEqualTo("NOT_A_PDF");
+        assertThat(problem.at("/violations/0/messageZh").asString()).contains("不是PDF文件");
+        assertThat(JSON.readTree(postMultipart("file", "a.txt", "hello".getBytes(StandardCharsets.UTF_8)).body())
+                .at("/violations/0/field").asString()).isEqualTo("file");
+
+        // over the configured limit: 413 problem+json, for the body and for an upload
+        byte[] big = new byte[(MAX_UPLOAD_KB + 1) * 1024];
+        System.arraycopy(decision, 0, big, 0, decision.length);
+        for (var tooLarge : List.of(postPdf(big), postMultipart("file", "big.pdf", big))) {
+            assertThat(tooLarge.statusCode()).isEqualTo(413);
+            assertThat(tooLarge.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(JSON.readTree(tooLarge.body()).get("rule").asString()).isEqualTo("PDF_TOO_LARGE");
+        }
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port") + path);
+    }
+
+    private static HttpResponse<String> postPdf(byte[] pdf) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri("/api/deliveries/verifications"))
+                .header("Authorization", "Bearer " + TestTokens.get().token(Persona.ENTERPRISE_A))
+                .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> postMultipart(String field, String filename, byte[] content) throws Exception {
+        String boundary = "----seal" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + filename + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(uri("/api/deliveries/verifications"))
+                .header("Authorization", "Bearer " + TestTokens.get().token(Persona.ENTERPRISE_A))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,10 +14,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import cn.gov.eco.notice.signature.DevelopmentSealKey;
+import cn.gov.eco.notice.signature.PdfSealer;
+import cn.gov.eco.notice.signature.SealKey;
+import cn.gov.eco.notice.signature.SealVerifier;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDCIDFontType2;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -24,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class DocumentRendererTest {
 
@@ -194,6 +203,47 @@ class DocumentRendererTest {
             pool.shutdown();
         }
         assertThat(font.parsedCopies()).isBetween(1, 3);
+    }
+
+    @Test
+    void shouldDeclareEachGlyphsWidthAsTheEmbeddedFontHasIt() throws IOException {
+        byte[] pdf = renderer.renderDecision(SampleDocuments.decision());
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDPage page = doc.getPage(0);
+            PDType0Font f = (PDType0Font) page.getResources().getFont(page.getResources().getFontNames().iterator().next());
+            int glyphs = ((PDCIDFontType2) f.getDescendantFont()).getTrueTypeFont().getNumberOfGlyphs();
+            assertThat(glyphs).isGreaterThan(100);
+            int notDefault = 0;
+            for (int cid = 1; cid < glyphs; cid++) {
+                // /DW and the /W runs give the same advance as the glyph's own metrics
+                assertThat(f.getWidth(cid)).as("CID %d", cid).isCloseTo(f.getWidthFromFont(cid), within(1f));
+                if (f.getWidth(cid) != 1000f) {
+                    notDefault++;
+                }
+            }
+            assertThat(notDefault).as("Latin letters, digits and the space are narrower").isGreaterThan(10);
+        }
+    }
+
+    @Test
+    void shouldExtractTheSameTextFromSealedDocumentsAndTheSealVerifies() throws IOException {
+        Clock clock = Clock.fixed(Instant.parse("2025-03-10T02:00:00Z"), ZoneOffset.UTC);
+        SealKey key = DevelopmentSealKey.create("泉州市生态环境局", DevelopmentSealKey.Algorithm.EC_P256, clock);
+        DocumentRenderer sealing = new DocumentRenderer(font, DocumentTemplates.classpathDefaults(),
+                SampleDocuments.agency(), clock, new PdfSealer(key,
+                new PdfSealer.Signer("泉州市生态环境局", "福建省泉州市", "0595-22500000"), clock));
+        SealVerifier verifier = new SealVerifier(List.of(key.certificate()), clock);
+
+        byte[] decision = sealing.renderDecision(SampleDocuments.decision());
+        byte[] notice = sealing.renderNotice(SampleDocuments.notice());
+
+        assertThat(text(decision)).isEqualTo(text(renderer.renderDecision(SampleDocuments.decision())));
+        assertThat(text(notice)).isEqualTo(text(renderer.renderNotice(SampleDocuments.notice())));
+        assertThat(flat(decision)).contains("罚款：人民币34,000.00元", "（印章）", "泉州市生态环境局");
+        assertThat(verifier.verify(decision).valid()).isTrue();
+        assertThat(verifier.verify(notice).valid()).isTrue();
+        assertThat(verifier.verify(notice).signingTime()).isEqualTo(Instant.parse("2025-03-10T02:00:00Z"));
     }
 
     @Test

@@ -33,6 +33,8 @@ public @interface Access {
         /** Agency records with no enterprise user access. */
         AGENCY,
         /** One enterprise's records: its own users, and agency staff. */
-        ENTERPRISE
+        ENTERPRISE,
+        /** Nobody's records (e.g. the seal certificate, verifying a document one holds): any signed-in role listed. */
+        SHARED
     }
 }
