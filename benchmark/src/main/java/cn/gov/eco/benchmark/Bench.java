@@ -53,7 +53,13 @@ public final class Bench {
     int concurrency = 0; // 0 = 256 at a fixed rate, 16 at saturation
     int timeoutSeconds = 120;
     String out = "bench-results/latest.json";
-    String caseUrl = "http://localhost:8081/api/cases/decisions";
+    /** Through the gateway, as an officer's client would call it. */
+    String caseUrl = "http://localhost:8080/api/cases/decisions";
+    /** The embedded authorization server's token endpoint; the officer's token comes from its password grant. */
+    String tokenUrl = "http://localhost:9000/oauth2/token";
+    String user = "officer-lin";
+    String password = "demo";
+    volatile String accessToken;
     String bootstrap = "localhost:9092";
     String mongoUri = "mongodb://localhost:27017";
     boolean baseline = true;
@@ -88,6 +94,10 @@ public final class Bench {
                 case "--skip-baseline" -> b.baseline = false;
                 case "--warmup" -> b.warmup = Integer.parseInt(args[++i]);
                 case "--render-threads" -> b.renderThreads = Integer.parseInt(args[++i]);
+                case "--case-url" -> b.caseUrl = args[++i];
+                case "--token-url" -> b.tokenUrl = args[++i];
+                case "--user" -> b.user = args[++i];
+                case "--password" -> b.password = args[++i];
                 default -> {
                     System.err.println("unknown argument " + args[i]);
                     System.exit(2);
@@ -305,6 +315,44 @@ public final class Bench {
         return 0;
     }
 
+    private volatile long tokenFetched;
+
+    /**
+     * The officer's access token from the authorization server (password grant of the {@code cli} client, the
+     * README's curl call), fetched again after 30 minutes so that a long run outlives a token's one hour.
+     */
+    String token(HttpClient http) {
+        if (accessToken == null || System.nanoTime() - tokenFetched > TimeUnit.MINUTES.toNanos(30)) {
+            synchronized (this) {
+                if (accessToken == null || System.nanoTime() - tokenFetched > TimeUnit.MINUTES.toNanos(30)) {
+                    String form = "grant_type=password&username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8)
+                            + "&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8);
+                    HttpRequest req = HttpRequest.newBuilder(URI.create(tokenUrl)).timeout(Duration.ofSeconds(10))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                    .encodeToString("cli:cli-secret".getBytes(StandardCharsets.UTF_8)))
+                            .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+                    try {
+                        var resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+                        var m = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(resp.body());
+                        if (resp.statusCode() != 200 || !m.find()) {
+                            throw new IllegalStateException("no token from " + tokenUrl + ": " + resp.statusCode()
+                                    + " " + resp.body());
+                        }
+                        accessToken = m.group(1);
+                        tokenFetched = System.nanoTime();
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException("authorization server unreachable at " + tokenUrl, e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return accessToken;
+    }
+
     /** Posts the decisions at the offered rate (0 = as fast as the in-flight bound allows); returns {start, lastSent}. */
     long[] drive(List<Decision> all, double rate, HttpClient http, List<String> usccs, String template,
                  List<String> errors) throws InterruptedException {
@@ -325,6 +373,7 @@ public final class Bench {
                         .replace("91350500MA2Y0001XX", uscc);
                 HttpRequest req = HttpRequest.newBuilder(URI.create(caseUrl)).timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token(http))
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
                 d.sent = System.nanoTime();
                 http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((resp, err) -> {

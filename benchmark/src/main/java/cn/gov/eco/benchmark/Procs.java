@@ -17,7 +17,9 @@ final class Procs {
             new String[] {"launcher (Kafka + MongoDB)", "launcher-0.1.0-SNAPSHOT.jar"},
             new String[] {"case-service", "case-service-0.1.0-SNAPSHOT-exec.jar"},
             new String[] {"notice-service", "notice-service-0.1.0-SNAPSHOT-exec.jar"},
-            new String[] {"credit-service", "credit-service-0.1.0-SNAPSHOT-exec.jar"});
+            new String[] {"credit-service", "credit-service-0.1.0-SNAPSHOT-exec.jar"},
+            new String[] {"auth-server", "auth-server-0.1.0-SNAPSHOT-exec.jar"},
+            new String[] {"gateway", "gateway-0.1.0-SNAPSHOT-exec.jar"});
 
     static final long CLK_TCK = Long.getLong("bench.clkTck", 100);
 

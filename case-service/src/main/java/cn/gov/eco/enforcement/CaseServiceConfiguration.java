@@ -1,11 +1,13 @@
 package cn.gov.eco.enforcement;
 
+import cn.gov.eco.enforcement.decision.application.CaseQueries;
 import cn.gov.eco.enforcement.decision.application.DecisionRecorder;
 import cn.gov.eco.enforcement.decision.application.DecisionValidator;
 import cn.gov.eco.enforcement.decision.infrastructure.CaseRepository;
 import cn.gov.eco.platform.calendar.WorkingDayCalendar;
 import cn.gov.eco.platform.identity.UsccWhitelist;
 import cn.gov.eco.platform.messaging.OutboxWriter;
+import cn.gov.eco.platform.security.AccessPolicy;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +30,11 @@ class CaseServiceConfiguration {
     @Bean
     UsccWhitelist usccWhitelist(@Value("${enforcement.uscc.manually-verified:}") List<String> verified) {
         return UsccWhitelist.of(verified);
+    }
+
+    @Bean
+    CaseQueries caseQueries(CaseRepository repository, AccessPolicy policy) {
+        return new CaseQueries(repository, policy);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,8 +23,11 @@ import org.slf4j.LoggerFactory;
  *       data in {@code <data>/kafka}.</li>
  *   <li>MongoDB: {@code MONGODB_URI} if set, else mongo-java-server with the H2 file backend on 27017 with its data
  *       in {@code <data>/mongo}.</li>
- *   <li>The three services, each in its own JVM ({@code <svc>/target/<svc>-0.1.0-SNAPSHOT-exec.jar}), their output
- *       prefixed with their name; the launcher waits until each reports ready.</li>
+ *   <li>The auth server (OAuth 2 / OpenID Connect, port 9000) first, unless {@code --no-auth-server} or
+ *       {@code OIDC_ISSUER_URI} names another provider; the launcher waits until it is ready.</li>
+ *   <li>The three services and the gateway (8080), each in its own JVM
+ *       ({@code <svc>/target/<svc>-0.1.0-SNAPSHOT-exec.jar}), their output prefixed with their name; the launcher waits
+ *       until each reports ready.</li>
  * </ol>
  *
  * <p>{@code <data>} is {@code ./data}, or {@code --data-dir} / {@code DATA_DIR}. Ctrl-C or SIGTERM stops the
@@ -36,14 +40,24 @@ public final class EmbeddedDefault {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDefault.class);
 
     static final String VERSION = "0.1.0-SNAPSHOT";
+    static final String AUTH_SERVER = "auth-server";
+    static final String GATEWAY = "gateway";
+    /** In start order: the auth server first, the gateway last. Heaps keep the whole stack under 2.5 GiB RSS. */
     static final List<Service> SERVICES = List.of(
-            new Service("case-service", 8081),
-            new Service("notice-service", 8082),
-            new Service("credit-service", 8083));
-    static final List<String> CHILD_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+            new Service(AUTH_SERVER, 9000, "192m"),
+            new Service("case-service", 8081, "384m"),
+            new Service("notice-service", 8082, "384m"),
+            new Service("credit-service", 8083, "384m"),
+            new Service(GATEWAY, 8080, "192m"));
+    /** The embedded auth server's issuer: what tokens carry in {@code iss} and what the services trust. */
+    static final String EMBEDDED_ISSUER = "http://localhost:9000";
     private static final Duration GRACE = Duration.ofSeconds(20);
 
-    record Service(String name, int port) {
+    record Service(String name, int port, String heap) {
+        List<String> jvmOptions() {
+            return List.of("-Xmx" + heap, "-XX:+UseSerialGC");
+        }
+
         Path jar(Path repo) {
             return repo.resolve(name).resolve("target").resolve(name + "-" + VERSION + "-exec.jar");
         }
@@ -57,11 +71,26 @@ public final class EmbeddedDefault {
         }
     }
 
-    record Options(Path dataDir, Duration startupTimeout, boolean infraOnly) {
+    /**
+     * @param noAuthServer do not start the embedded auth server: {@code --no-auth-server}, or {@code OIDC_ISSUER_URI}
+     *                     set (the services then trust that provider)
+     */
+    record Options(Path dataDir, Duration startupTimeout, boolean infraOnly, boolean noAuthServer) {
+
+        /** The services this run starts, in start order. */
+        List<Service> services() {
+            if (infraOnly) {
+                return List.of();
+            }
+            return SERVICES.stream().filter(s -> !(noAuthServer && s.name().equals(AUTH_SERVER))).toList();
+        }
+
         static Options parse(String[] args, Map<String, String> env) {
             Path dataDir = Path.of(env.getOrDefault("DATA_DIR", "data"));
             Duration timeout = Duration.ofSeconds(120);
             boolean infraOnly = false;
+            String issuer = env.get("OIDC_ISSUER_URI");
+            boolean noAuthServer = issuer != null && !issuer.isBlank();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (a.equals("--data-dir") && i + 1 < args.length) {
@@ -74,13 +103,15 @@ public final class EmbeddedDefault {
                     timeout = Duration.ofSeconds(Long.parseLong(a.substring("--startup-timeout=".length())));
                 } else if (a.equals("--infra-only")) {
                     infraOnly = true;
+                } else if (a.equals("--no-auth-server")) {
+                    noAuthServer = true;
                 } else if (a.equals("--no-build")) {
                     // the ./start script's option; harmless here
                 } else {
                     throw new UsageException("Unknown option: " + a);
                 }
             }
-            return new Options(dataDir.toAbsolutePath().normalize(), timeout, infraOnly);
+            return new Options(dataDir.toAbsolutePath().normalize(), timeout, infraOnly, noAuthServer);
         }
     }
 
@@ -91,9 +122,10 @@ public final class EmbeddedDefault {
     }
 
     private static final String USAGE = """
-            Usage: ./start [--no-build] [--data-dir DIR] [--startup-timeout SECONDS] [--infra-only]
-              Starts Kafka (unless KAFKA_BOOTSTRAP_SERVERS is set), MongoDB (unless MONGODB_URI is set)
-              and case-service, notice-service, credit-service. Data goes to ./data (or DATA_DIR / --data-dir).
+            Usage: ./start [--no-build] [--data-dir DIR] [--startup-timeout SECONDS] [--infra-only] [--no-auth-server]
+              Starts Kafka (unless KAFKA_BOOTSTRAP_SERVERS is set), MongoDB (unless MONGODB_URI is set), the
+              auth server (unless --no-auth-server or OIDC_ISSUER_URI is set), case-service, notice-service,
+              credit-service and the gateway. Data goes to ./data (or DATA_DIR / --data-dir).
               --infra-only starts Kafka and MongoDB only.""";
 
     private final Options options;
@@ -148,9 +180,10 @@ public final class EmbeddedDefault {
 
     /** Starts everything and blocks until a service dies (returns non-zero) or the JVM shuts down. */
     int run() throws InterruptedException {
+        List<Service> services = options.services();
         List<Path> jars = new ArrayList<>();
         if (!options.infraOnly()) {
-            for (Service s : SERVICES) {
+            for (Service s : services) {
                 Path jar = s.jar(repo);
                 if (!Files.isRegularFile(jar)) {
                     throw new MissingJarException(repo.relativize(jar) + " is missing: run ./start (it builds first)");
@@ -164,7 +197,7 @@ public final class EmbeddedDefault {
             }
             pids.recordLauncher(ProcessHandle.current());
             pidFile = pids; // ours from now on: deleted on stop
-            for (Service s : SERVICES) {
+            for (Service s : services) {
                 Ports.requireFree(s.port(), s.name(), "Stop it first.");
             }
         }
@@ -190,30 +223,40 @@ public final class EmbeddedDefault {
         }
 
         if (options.infraOnly()) {
-            printTable(kafka, mongoUri, List.of());
+            printTable(kafka, mongoUri, null, List.of());
             Thread.currentThread().join(); // until Ctrl-C
             return 0;
+        }
+        String issuer = options.noAuthServer() ? env.get("OIDC_ISSUER_URI") : EMBEDDED_ISSUER;
+        if (options.noAuthServer()) {
+            log.info("Not starting the auth server: the services trust {}", issuer == null || issuer.isBlank()
+                    ? "the provider in their own configuration (OIDC_ISSUER_URI / OIDC_JWK_SET_URI)" : issuer);
         }
 
         supervisor = new ProcessSupervisor(System.out, System.err, GRACE);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        for (int i = 0; i < SERVICES.size(); i++) {
-            Service s = SERVICES.get(i);
-            List<String> command = new ArrayList<>();
-            command.add(java);
-            command.addAll(CHILD_JVM_OPTIONS);
-            command.add("-jar");
-            command.add(jars.get(i).toString());
-            var child = supervisor.start(s.name(), command, Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka,
-                    "MONGODB_URI", mongoUri,
-                    "SERVER_PORT", Integer.toString(s.port())), repo, s.healthUrl());
-            pidFile.record(s.name(), child.pid(), jars.get(i).toString());
-            log.info("Started {} (pid {})", s.name(), child.pid());
-        }
         long t0 = System.nanoTime();
         try {
-            supervisor.awaitReady(options.startupTimeout());
+            for (int i = 0; i < services.size(); i++) {
+                if (stopped.get() || supervisor.isClosing()) {
+                    return 130; // Ctrl-C or SIGTERM while the auth server was starting
+                }
+                Service s = services.get(i);
+                List<String> command = new ArrayList<>();
+                command.add(java);
+                command.addAll(s.jvmOptions());
+                command.add("-jar");
+                command.add(jars.get(i).toString());
+                var child = supervisor.start(s.name(), command, childEnv(s, kafka, mongoUri, issuer), repo, s.healthUrl());
+                pidFile.record(s.name(), child.pid(), jars.get(i).toString());
+                log.info("Started {} (pid {})", s.name(), child.pid());
+                if (s.name().equals(AUTH_SERVER)) {
+                    // the services fetch its keys when the first token arrives; it is up before anyone can ask
+                    supervisor.awaitReady(options.startupTimeout());
+                }
+            }
+            supervisor.awaitReady(Duration.ofNanos(Math.max(0, options.startupTimeout().toNanos()
+                    - (System.nanoTime() - t0))));
         } catch (ProcessSupervisor.ChildExitedException e) {
             if (stopped.get() || supervisor.isClosing()) {
                 return 130; // Ctrl-C or SIGTERM during startup: the shutdown hook stopped it
@@ -223,7 +266,7 @@ public final class EmbeddedDefault {
             return 1;
         }
         log.info("All services ready in {} s", Duration.ofNanos(System.nanoTime() - t0).toSeconds());
-        printTable(kafka, mongoUri, SERVICES);
+        printTable(kafka, mongoUri, issuer, services);
 
         ProcessSupervisor.Child dead = supervisor.awaitAnyExit();
         Thread.sleep(300); // Ctrl-C reaches the services too: let the shutdown hook say so first
@@ -267,21 +310,52 @@ public final class EmbeddedDefault {
         }
     }
 
-    private static void printTable(String kafka, String mongoUri, List<Service> services) {
+    /** What each child is told: its port, and where Kafka, MongoDB, the token issuer and the services are. */
+    static Map<String, String> childEnv(Service s, String kafka, String mongoUri, String issuer) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(s.port()));
+        switch (s.name()) {
+            case AUTH_SERVER -> env.put("OIDC_ISSUER", EMBEDDED_ISSUER);
+            case GATEWAY -> SERVICES.stream().filter(o -> o.name().endsWith("-service")).forEach(o -> env.put(
+                    o.name().replace('-', '_').toUpperCase(java.util.Locale.ROOT) + "_URL", o.baseUrl().toString()));
+            default -> {
+                env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+                env.put("MONGODB_URI", mongoUri);
+                if (issuer != null && !issuer.isBlank()) {
+                    env.put("OIDC_ISSUER_URI", issuer);
+                }
+            }
+        }
+        return env;
+    }
+
+    static String table(String kafka, String mongoUri, String issuer, List<Service> services) {
         StringBuilder t = new StringBuilder("\n");
         String line = "-".repeat(92) + "\n";
         t.append(line);
         t.append(String.format("  %-16s %s%n", "Kafka bootstrap", kafka));
         t.append(String.format("  %-16s %s%n", "MongoDB URI", redact(mongoUri)));
         if (!services.isEmpty()) {
+            t.append(String.format("  %-16s %s%n", "OIDC issuer", issuer == null || issuer.isBlank()
+                    ? "(the services' own configuration)" : issuer));
             t.append(String.format("%n  %-16s %-24s %s%n", "service", "base URL", "health"));
             for (Service s : services) {
                 t.append(String.format("  %-16s %-24s %s%n", s.name(), s.baseUrl(), s.healthUrl()));
             }
+            t.append(String.format("%n  Entry point: http://localhost:8080 (gateway): /api/**, OpenAPI at /openapi/<service>%n"));
+            if (services.stream().anyMatch(s -> s.name().equals(AUTH_SERVER))) {
+                t.append(String.format("  A token (demo accounts in the README, password demo):%n"));
+                t.append(String.format("    curl -s -u cli:cli-secret -d grant_type=password -d username=officer-lin"
+                        + " -d password=demo localhost:9000/oauth2/token%n"));
+            }
         }
         t.append("\n  Ctrl-C stops everything.\n");
         t.append(line);
-        System.out.println(t);
+        return t.toString();
+    }
+
+    private static void printTable(String kafka, String mongoUri, String issuer, List<Service> services) {
+        System.out.println(table(kafka, mongoUri, issuer, services));
     }
 
     /** Hides a password in a MongoDB URI. */

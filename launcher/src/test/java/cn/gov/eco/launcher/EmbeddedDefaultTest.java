@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,70 @@ class EmbeddedDefaultTest {
         assertThat(flags.dataDir()).isEqualTo(Path.of("/tmp/y"));
         assertThat(flags.startupTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(flags.infraOnly()).isTrue();
+        assertThat(flags.services()).isEmpty();
+        assertThat(defaults.noAuthServer()).isFalse();
         assertThatThrownBy(() -> EmbeddedDefault.Options.parse(new String[] {"--bogus"}, Map.of()))
                 .hasMessageContaining("--bogus");
+    }
+
+    @Test
+    void startsTheAuthServerFirstAndTheGatewayLastWithSmallHeaps() {
+        var services = EmbeddedDefault.Options.parse(new String[0], Map.of()).services();
+
+        assertThat(services).extracting(EmbeddedDefault.Service::name).containsExactly(
+                "auth-server", "case-service", "notice-service", "credit-service", "gateway");
+        assertThat(services).extracting(EmbeddedDefault.Service::port).containsExactly(9000, 8081, 8082, 8083, 8080);
+        assertThat(services.getFirst().jvmOptions()).contains("-Xmx192m");
+        assertThat(services.getLast().jvmOptions()).contains("-Xmx192m");
+    }
+
+    @Test
+    void leavesTheAuthServerOutWhenAskedOrWhenAnotherProviderIsNamed() {
+        var flag = EmbeddedDefault.Options.parse(new String[] {"--no-auth-server"}, Map.of());
+        var external = EmbeddedDefault.Options.parse(new String[0], Map.of("OIDC_ISSUER_URI", "https://sso.example/realms/eco"));
+        var blank = EmbeddedDefault.Options.parse(new String[0], Map.of("OIDC_ISSUER_URI", " "));
+
+        assertThat(flag.noAuthServer()).isTrue();
+        assertThat(external.noAuthServer()).isTrue();
+        assertThat(blank.noAuthServer()).isFalse();
+        assertThat(flag.services()).extracting(EmbeddedDefault.Service::name)
+                .containsExactly("case-service", "notice-service", "credit-service", "gateway");
+    }
+
+    @Test
+    void tellsEachChildWhereEverythingIs() {
+        var byName = EmbeddedDefault.SERVICES.stream()
+                .collect(java.util.stream.Collectors.toMap(EmbeddedDefault.Service::name, s -> s));
+
+        assertThat(EmbeddedDefault.childEnv(byName.get("auth-server"), "localhost:9092", "mongodb://localhost:27017",
+                "http://localhost:9000")).containsExactly(Map.entry("SERVER_PORT", "9000"),
+                Map.entry("OIDC_ISSUER", "http://localhost:9000"));
+        assertThat(EmbeddedDefault.childEnv(byName.get("gateway"), "localhost:9092", "mongodb://localhost:27017",
+                "http://localhost:9000")).containsOnly(Map.entry("SERVER_PORT", "8080"),
+                Map.entry("CASE_SERVICE_URL", "http://localhost:8081"),
+                Map.entry("NOTICE_SERVICE_URL", "http://localhost:8082"),
+                Map.entry("CREDIT_SERVICE_URL", "http://localhost:8083"));
+        assertThat(EmbeddedDefault.childEnv(byName.get("credit-service"), "localhost:9092", "mongodb://localhost:27017",
+                "http://localhost:9000")).containsOnly(Map.entry("SERVER_PORT", "8083"),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+                Map.entry("MONGODB_URI", "mongodb://localhost:27017"),
+                Map.entry("OIDC_ISSUER_URI", "http://localhost:9000"));
+        assertThat(EmbeddedDefault.childEnv(byName.get("case-service"), "k:9092", "mongodb://m", null))
+                .doesNotContainKey("OIDC_ISSUER_URI");
+    }
+
+    @Test
+    void printsTheGatewayAsTheEntryPointAndHowToGetAToken() {
+        String table = EmbeddedDefault.table("localhost:9092", "mongodb://localhost:27017", "http://localhost:9000",
+                EmbeddedDefault.SERVICES);
+
+        assertThat(table).contains("OIDC issuer      http://localhost:9000")
+                .contains("auth-server      http://localhost:9000    http://localhost:9000/actuator/health/readiness")
+                .contains("gateway          http://localhost:8080    http://localhost:8080/actuator/health/readiness")
+                .contains("Entry point: http://localhost:8080")
+                .contains("curl -s -u cli:cli-secret -d grant_type=password -d username=officer-lin -d password=demo"
+                        + " localhost:9000/oauth2/token");
+        assertThat(EmbeddedDefault.table("k", "m", null, List.of())).doesNotContain("OIDC issuer", "curl");
     }
 
     @Test
@@ -46,10 +109,15 @@ class EmbeddedDefaultTest {
 
     @Test
     void failsWhenAServiceJarIsMissing() {
-        Files.exists(dir);
         var launcher = new EmbeddedDefault(EmbeddedDefault.Options.parse(new String[] {"--data-dir", dir.toString()},
                 Map.of()), Map.of(), dir);
         assertThatThrownBy(launcher::run)
+                .isInstanceOf(EmbeddedDefault.MissingJarException.class)
+                .hasMessage("auth-server/target/auth-server-0.1.0-SNAPSHOT-exec.jar is missing: run ./start (it builds first)");
+
+        var withoutAuthServer = new EmbeddedDefault(EmbeddedDefault.Options.parse(
+                new String[] {"--data-dir", dir.toString(), "--no-auth-server"}, Map.of()), Map.of(), dir);
+        assertThatThrownBy(withoutAuthServer::run)
                 .isInstanceOf(EmbeddedDefault.MissingJarException.class)
                 .hasMessage("case-service/target/case-service-0.1.0-SNAPSHOT-exec.jar is missing: run ./start (it builds first)");
     }

@@ -2,6 +2,7 @@ package cn.gov.eco.notice;
 
 import cn.gov.eco.notice.delivery.application.DocumentRendering;
 import cn.gov.eco.notice.delivery.application.DualDeliveryService;
+import cn.gov.eco.notice.delivery.application.DeliveryQueries;
 import cn.gov.eco.notice.delivery.infrastructure.DeliveryRepository;
 import cn.gov.eco.notice.delivery.infrastructure.DocumentStore;
 import cn.gov.eco.notice.delivery.infrastructure.PdfDocumentRendering;
@@ -17,6 +18,7 @@ import cn.gov.eco.notice.signature.SealVerifier;
 import cn.gov.eco.platform.calendar.WorkingDayCalendar;
 import cn.gov.eco.platform.messaging.InboundEvents;
 import cn.gov.eco.platform.messaging.OutboxWriter;
+import cn.gov.eco.platform.security.AccessPolicy;
 import cn.gov.eco.platform.publicity.PublicityPeriods;
 import com.mongodb.client.MongoDatabase;
 import jakarta.servlet.MultipartConfigElement;
@@ -113,6 +115,11 @@ class NoticeServiceConfiguration {
     @Bean
     DeliveryRepository deliveryRepository(MongoDatabase db, OutboxWriter outbox, JsonMapper json) {
         return new DeliveryRepository(db, outbox, json);
+    }
+
+    @Bean
+    DeliveryQueries deliveryQueries(DeliveryRepository deliveries, DocumentStore documents, AccessPolicy policy) {
+        return new DeliveryQueries(deliveries, documents, policy);
     }
 
     @Bean

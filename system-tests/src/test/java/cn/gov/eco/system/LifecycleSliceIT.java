@@ -4,11 +4,11 @@ import cn.gov.eco.contracts.EventType;
 import cn.gov.eco.contracts.EventTypes;
 import cn.gov.eco.contracts.Topics;
 import cn.gov.eco.credit.CreditServiceApplication;
-import cn.gov.eco.enforcement.CaseServiceApplication;
 import cn.gov.eco.notice.NoticeServiceApplication;
 import cn.gov.eco.platform.messaging.EventSchemas;
 import cn.gov.eco.testsupport.ConsumerLag;
 import cn.gov.eco.testsupport.Http;
+import cn.gov.eco.testsupport.Persona;
 import cn.gov.eco.testsupport.TestInfrastructure;
 import cn.gov.eco.testsupport.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,23 +21,16 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,58 +42,33 @@ import static org.awaitility.Awaitility.await;
 class LifecycleSliceIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String RUN = RunningSystem.RUN;
     private static ConfigurableApplicationContext caseService;
     private static ConfigurableApplicationContext noticeService;
     private static ConfigurableApplicationContext creditService;
     private static TopicProbe probe;
 
-    /** The walkthrough's day: 2026-11-23 in Asia/Shanghai. */
-    @Configuration
-    static class FixedClock {
-        @Bean
-        Clock clock() {
-            return Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
-        }
-    }
-
-    static ConfigurableApplicationContext start(Class<?> app, String configName) {
-        var infra = TestInfrastructure.get();
-        return new SpringApplicationBuilder(app, FixedClock.class)
-                .properties("spring.config.name=" + configName)
-                .run("--server.port=0",
-                        "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                        "--spring.mongodb.uri=" + infra.mongoUri(),
-                        "--spring.mongodb.database=" + configName + "-" + RUN,
-                        "--spring.kafka.consumer.group-id=" + configName + "-" + RUN);
-    }
-
     @BeforeAll
     static void startTheSystem() {
-        caseService = start(CaseServiceApplication.class, CaseServiceApplication.CONFIG_NAME);
-        noticeService = start(NoticeServiceApplication.class, NoticeServiceApplication.CONFIG_NAME);
-        creditService = start(CreditServiceApplication.class, CreditServiceApplication.CONFIG_NAME);
+        var system = RunningSystem.get();
+        caseService = system.caseService;
+        noticeService = system.noticeService;
+        creditService = system.creditService;
         probe = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(),
                 Topics.ALL.stream().map(cn.gov.eco.contracts.Topic::name).toList());
     }
 
     @AfterAll
-    static void stopTheSystem() {
+    static void closeTheProbe() {
         probe.close();
-        for (var ctx : List.of(creditService, noticeService, caseService)) {
-            if (ctx != null) {
-                ctx.close();
-            }
-        }
     }
 
     static Http http(ConfigurableApplicationContext ctx) {
-        return Http.localhost(Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port")));
+        return RunningSystem.http(ctx).as(Persona.OFFICER_LIN);
     }
 
-    static String example(String documentNumber) throws Exception {
-        return Files.readString(Path.of("..", "docs", "examples", "decision.json"))
-                .replace("泉环罚〔2026〕58号", documentNumber);
+    static String example(String documentNumber) {
+        return RunningSystem.example(documentNumber);
     }
 
     static List<ConsumerRecord<String, byte[]>> records(String topic, String key, EventType type) {

@@ -7,6 +7,8 @@ import cn.gov.eco.enforcement.decision.infrastructure.CaseRepository;
 import cn.gov.eco.platform.messaging.EventSchemas;
 import cn.gov.eco.platform.messaging.OutboxRelay;
 import cn.gov.eco.testsupport.Http;
+import cn.gov.eco.testsupport.Persona;
+import cn.gov.eco.testsupport.TestTokens;
 import cn.gov.eco.testsupport.TestInfrastructure;
 import cn.gov.eco.testsupport.TopicProbe;
 import com.mongodb.client.MongoDatabase;
@@ -47,16 +49,16 @@ class DecisionRecordingIT {
         var infra = TestInfrastructure.get();
         return new SpringApplicationBuilder(CaseServiceApplication.class, FixedClock.class)
                 .properties("spring.config.name=" + CaseServiceApplication.CONFIG_NAME)
-                .run("--server.port=0",
+                .run(TestTokens.withServiceArgs("--server.port=0",
                         "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                         "--spring.mongodb.uri=" + infra.mongoUri(), "--spring.mongodb.database=" + database,
-                        "--spring.kafka.consumer.group-id=case-it");
+                        "--spring.kafka.consumer.group-id=case-it"));
     }
 
     @BeforeAll
     static void startService() {
         app = start();
-        http = Http.localhost(port(app));
+        http = Http.localhost(port(app)).as(Persona.OFFICER_LIN);
         probe = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(),
                 List.of(Topics.ENFORCEMENT_CASE.name()));
     }
@@ -80,6 +82,38 @@ class DecisionRecordingIT {
 
     static List<ConsumerRecord<String, byte[]>> recordsFor(String caseId) {
         return probe.poll().stream().filter(r -> caseId.equals(r.key())).toList();
+    }
+
+    @Test
+    void shouldKeepAHashChainedFullProcessRecordThatDetectsTampering() throws Exception {
+        var response = http.postJson("/api/cases/decisions", example("泉环罚〔2026〕105号"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String caseId = JSON.readTree(response.body()).get("caseId").asString();
+
+        JsonNode export = JSON.readTree(http.as(Persona.AUDITOR).get("/api/cases/" + caseId + "/record").body());
+        assertThat(export.at("/verification/intact").asBoolean()).isTrue();
+        assertThat(export.at("/algorithm").asString()).contains("SHA-256");
+        JsonNode first = export.at("/entries/0");
+        assertThat(first.at("/action").asString()).isEqualTo("DECISION_RECORDED");
+        assertThat(first.at("/actor/userId").asString()).isEqualTo("officer-lin");
+        assertThat(first.at("/actor/role").asString()).isEqualTo("OFFICER");
+        assertThat(first.at("/toState").asString()).isEqualTo("DECIDED");
+        assertThat(first.at("/documents/0").asString()).isEqualTo("泉环罚〔2026〕105号");
+
+        // someone with database access edits the stored entry: the chain no longer matches
+        try (var mongo = com.mongodb.client.MongoClients.create(TestInfrastructure.get().mongoUri())) {
+            mongo.getDatabase(DATABASE).getCollection("cases").updateOne(
+                    com.mongodb.client.model.Filters.eq("_id", caseId),
+                    com.mongodb.client.model.Updates.set("record.0.documents.0", "泉环罚〔2026〕999号"));
+        }
+        JsonNode check = JSON.readTree(http.as(Persona.AUDITOR).get("/api/cases/" + caseId + "/record/verification")
+                .body());
+        assertThat(check.get("intact").asBoolean()).isFalse();
+        assertThat(check.get("brokenAtSeq").asLong()).isEqualTo(1);
+        assertThat(check.get("reasonZh").asString()).contains("改动");
+
+        // enterprise users do not read the agency's internal record
+        assertThat(http.as(Persona.ENTERPRISE_A).get("/api/cases/" + caseId + "/record").statusCode()).isEqualTo(403);
     }
 
     @Test
@@ -173,7 +207,7 @@ class DecisionRecordingIT {
         String database = "case-crash-" + UUID.randomUUID();
         ConfigurableApplicationContext crashing = start(database);
         crashing.getBean(OutboxRelay.class).stop();
-        var response = Http.localhost(port(crashing)).postJson("/api/cases/decisions", example("泉环罚〔2026〕104号"));
+        var response = Http.localhost(port(crashing)).as(Persona.OFFICER_LIN).postJson("/api/cases/decisions", example("泉环罚〔2026〕104号"));
         assertThat(response.statusCode()).isEqualTo(201);
         String caseId = JSON.readTree(response.body()).get("caseId").asString();
         var crashedCases = crashing.getBean(MongoDatabase.class).getCollection(CaseRepository.COLLECTION);

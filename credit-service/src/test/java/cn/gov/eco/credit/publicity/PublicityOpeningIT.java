@@ -8,6 +8,8 @@ import cn.gov.eco.platform.messaging.EventSchemas;
 import cn.gov.eco.platform.messaging.OutboxEvent;
 import cn.gov.eco.testsupport.ConsumerLag;
 import cn.gov.eco.testsupport.Http;
+import cn.gov.eco.testsupport.Persona;
+import cn.gov.eco.testsupport.TestTokens;
 import cn.gov.eco.testsupport.TestInfrastructure;
 import cn.gov.eco.testsupport.TopicProbe;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -63,9 +65,9 @@ class PublicityOpeningIT {
         var infra = TestInfrastructure.get();
         app = new SpringApplicationBuilder(CreditServiceApplication.class, FixedClock.class)
                 .properties("spring.config.name=" + CreditServiceApplication.CONFIG_NAME)
-                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                .run(TestTokens.withServiceArgs("--server.port=0", "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                         "--spring.mongodb.uri=" + infra.mongoUri(), "--spring.mongodb.database=credit-it-" + RUN,
-                        "--spring.kafka.consumer.group-id=" + GROUP);
+                        "--spring.kafka.consumer.group-id=" + GROUP));
         probe = new TopicProbe(infra.kafkaBootstrapServers(), List.of(Topics.CREDIT_PUBLICITY.name()));
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", infra.kafkaBootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer());
@@ -79,7 +81,8 @@ class PublicityOpeningIT {
     }
 
     static Http http() {
-        return Http.localhost(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        return Http.localhost(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")))
+                .as(Persona.CREDIT_REVIEWER);
     }
 
     static void publishGolden(String caseId, String decisionDate, String tier) throws Exception {

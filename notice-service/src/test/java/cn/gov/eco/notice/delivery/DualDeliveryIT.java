@@ -13,6 +13,8 @@ import cn.gov.eco.platform.messaging.EventSchemas;
 import cn.gov.eco.platform.messaging.OutboxEvent;
 import cn.gov.eco.testsupport.ConsumerLag;
 import cn.gov.eco.testsupport.Http;
+import cn.gov.eco.testsupport.Persona;
+import cn.gov.eco.testsupport.TestTokens;
 import cn.gov.eco.testsupport.TestInfrastructure;
 import cn.gov.eco.testsupport.TopicProbe;
 import com.mongodb.client.MongoDatabase;
@@ -70,11 +72,11 @@ class DualDeliveryIT {
         var infra = TestInfrastructure.get();
         app = new SpringApplicationBuilder(NoticeServiceApplication.class)
                 .properties("spring.config.name=" + NoticeServiceApplication.CONFIG_NAME)
-                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                .run(TestTokens.withServiceArgs("--server.port=0", "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                         "--spring.mongodb.uri=" + infra.mongoUri(), "--spring.mongodb.database=notice-it-" + RUN,
                         "--spring.kafka.consumer.group-id=" + GROUP,
                         "--notice.seal.dev-keystore-dir=target/notice-seal-it-" + RUN,
-                        "--notice.seal.verification-max-size=" + MAX_UPLOAD_KB + "KB");
+                        "--notice.seal.verification-max-size=" + MAX_UPLOAD_KB + "KB"));
         probe = new TopicProbe(infra.kafkaBootstrapServers(), List.of(Topics.NOTICE_DELIVERY.name(),
                 Topics.ENFORCEMENT_CASE.deadLetterTopic()));
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", infra.kafkaBootstrapServers()),
@@ -106,7 +108,8 @@ class DualDeliveryIT {
     }
 
     static Http http() {
-        return Http.localhost(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        return Http.localhost(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")))
+                .as(Persona.OFFICER_LIN);
     }
 
     @Test
@@ -222,6 +225,7 @@ class DualDeliveryIT {
 
     private static HttpResponse<String> postPdf(byte[] pdf) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(uri("/api/deliveries/verifications"))
+                .header("Authorization", "Bearer " + TestTokens.get().token(Persona.ENTERPRISE_A))
                 .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
@@ -234,6 +238,7 @@ class DualDeliveryIT {
         body.write(content);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return HTTP.send(HttpRequest.newBuilder(uri("/api/deliveries/verifications"))
+                .header("Authorization", "Bearer " + TestTokens.get().token(Persona.ENTERPRISE_A))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

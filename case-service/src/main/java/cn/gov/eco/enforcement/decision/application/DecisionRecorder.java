@@ -6,6 +6,8 @@ import cn.gov.eco.enforcement.decision.model.Penalty;
 import cn.gov.eco.enforcement.decision.model.PenaltyDecision;
 import cn.gov.eco.enforcement.decision.model.PenaltyType;
 import cn.gov.eco.platform.publicity.SeverityTier;
+import cn.gov.eco.platform.security.Actor;
+import cn.gov.eco.platform.security.Role;
 import cn.gov.eco.platform.web.InvalidInputException;
 import cn.gov.eco.platform.web.Violation;
 
@@ -37,7 +39,8 @@ public class DecisionRecorder {
     public record Recorded(PenaltyDecision decision, List<Violation> warnings) {
     }
 
-    public Recorded record(RecordDecisionRequest r) {
+    /** The officer in {@code actor} records {@code r}; the officer is stored on the case as who recorded it. */
+    public Recorded record(Actor actor, RecordDecisionRequest r) {
         var outcome = validator.validate(r, LocalDate.now(clock.withZone(CHINA)));
         if (!outcome.violations().isEmpty()) {
             throw new InvalidInputException(outcome.violations());
@@ -51,7 +54,7 @@ public class DecisionRecorder {
                         p.amount() == null ? null : p.amount().setScale(2), p.description())).toList(),
                 SeverityTier.valueOf(r.severityTier()), r.facts(), r.evidence(), r.violatedProvision(),
                 r.penaltyBasisProvision(), r.discretionStatement(), r.issuingAgency().trim(), clock.instant());
-        repository.insertDecided(decision);
+        repository.insertDecided(decision, actor.ref(Role.OFFICER));
         return new Recorded(decision, outcome.warnings());
     }
 }

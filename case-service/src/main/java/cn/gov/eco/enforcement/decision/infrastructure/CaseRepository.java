@@ -7,6 +7,8 @@ import cn.gov.eco.enforcement.decision.model.PenaltyDecision;
 import cn.gov.eco.enforcement.decision.model.PenaltyType;
 import cn.gov.eco.platform.messaging.OutboxWriter;
 import cn.gov.eco.platform.publicity.SeverityTier;
+import cn.gov.eco.platform.record.ProcessRecord;
+import cn.gov.eco.platform.security.ActorRef;
 import cn.gov.eco.platform.web.ProblemException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -29,6 +31,8 @@ import java.util.Optional;
 public class CaseRepository {
 
     public static final String COLLECTION = "cases";
+    /** The case's full-process record (执法全过程记录), appended with every state change in the same write. */
+    public static final String RECORD = "record";
 
     private final MongoCollection<Document> cases;
     private final OutboxWriter outbox;
@@ -43,13 +47,20 @@ public class CaseRepository {
                 new IndexOptions().unique(true).name("decision_document_number_unique"));
     }
 
-    public void insertDecided(PenaltyDecision d) {
+    public void insertDecided(PenaltyDecision d, ActorRef recordedBy) {
         var event = outbox.raise(EventTypes.PENALTY_DECIDED, d.caseId(), d.caseId(), 1, "none", calendarVersion,
                 PenaltyDecidedV1.from(d));
         Document doc = new Document("_id", d.caseId())
                 .append("state", "DECIDED")
                 .append("version", 1L)
-                .append("decision", toBson(d));
+                .append("decision", toBson(d))
+                .append("recordedBy", new Document("userId", recordedBy.userId()).append("name", recordedBy.name())
+                        .append("role", recordedBy.role().name()).append("at", java.util.Date.from(d.recordedAt())))
+                .append(RECORD, List.of(ProcessRecord.toBson(ProcessRecord.next(null, d.recordedAt(), recordedBy,
+                        "DECISION_RECORDED", null, "DECIDED", null, List.of(d.documentNumber()),
+                        java.util.Map.of("caseId", d.caseId(), "decisionId", d.decisionId(),
+                                "uscc", d.enterprise().uscc(), "documentNumber", d.documentNumber(),
+                                "severityTier", d.severityTier().name(), "decisionDate", d.decisionDate().toString())))));
         if (!outbox.insertWithEvents(cases, doc, List.of(event))) {
             throw ProblemException.conflict("DOCUMENT_NUMBER_TAKEN", "documentNumber",
                     "文号 " + d.documentNumber() + " 已被使用（同一机关、同一种类、同一年度内文号不得重复）",

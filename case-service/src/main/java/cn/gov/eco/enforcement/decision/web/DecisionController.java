@@ -1,10 +1,12 @@
 package cn.gov.eco.enforcement.decision.web;
 
+import cn.gov.eco.enforcement.decision.application.CaseQueries;
 import cn.gov.eco.enforcement.decision.application.DecisionRecorder;
 import cn.gov.eco.enforcement.decision.application.RecordDecisionRequest;
-import cn.gov.eco.enforcement.decision.infrastructure.CaseRepository;
 import cn.gov.eco.enforcement.decision.model.PenaltyDecision;
-import cn.gov.eco.platform.web.ProblemException;
+import cn.gov.eco.platform.record.ProcessRecord;
+import cn.gov.eco.platform.security.Access;
+import cn.gov.eco.platform.security.Actor;
 import cn.gov.eco.platform.web.Violation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,34 +19,59 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 
-/** Officers record penalty decisions and read cases back. */
+import static cn.gov.eco.platform.security.Role.AGENCY_HEAD;
+import static cn.gov.eco.platform.security.Role.AUDITOR;
+import static cn.gov.eco.platform.security.Role.CASE_REVIEWER;
+import static cn.gov.eco.platform.security.Role.CREDIT_REVIEWER;
+import static cn.gov.eco.platform.security.Role.ENTERPRISE;
+import static cn.gov.eco.platform.security.Role.HEARING_HOST;
+import static cn.gov.eco.platform.security.Role.LEGAL_REVIEWER;
+import static cn.gov.eco.platform.security.Role.OFFICER;
+
+/** Officers record penalty decisions; agency staff and the enterprise concerned read cases back. */
 @RestController
 @RequestMapping("/api/cases")
 public class DecisionController {
 
     private final DecisionRecorder recorder;
-    private final CaseRepository cases;
+    private final CaseQueries queries;
 
-    public DecisionController(DecisionRecorder recorder, CaseRepository cases) {
+    public DecisionController(DecisionRecorder recorder, CaseQueries queries) {
         this.recorder = recorder;
-        this.cases = cases;
+        this.queries = queries;
     }
 
     public record CaseView(String caseId, String state, PenaltyDecision decision, List<Violation> warnings) {
     }
 
     @PostMapping("/decisions")
-    public ResponseEntity<CaseView> record(@RequestBody RecordDecisionRequest request) {
-        var recorded = recorder.record(request);
+    @Access(roles = OFFICER, changesState = true)
+    public ResponseEntity<CaseView> record(Actor actor, @RequestBody RecordDecisionRequest request) {
+        var recorded = recorder.record(actor, request);
         var d = recorded.decision();
         return ResponseEntity.created(URI.create("/api/cases/" + d.caseId()))
                 .body(new CaseView(d.caseId(), "DECIDED", d, recorded.warnings()));
     }
 
     @GetMapping("/{caseId}")
-    public CaseView get(@PathVariable String caseId) {
-        var doc = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("案件 case", caseId));
-        return new CaseView(caseId, doc.getString("state"),
-                CaseRepository.fromBson(caseId, doc.get("decision", org.bson.Document.class)), List.of());
+    @Access(roles = {OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST, CREDIT_REVIEWER, AUDITOR,
+            ENTERPRISE}, scope = Access.Scope.ENTERPRISE)
+    public CaseView get(Actor actor, @PathVariable String caseId) {
+        var read = queries.get(actor, caseId);
+        return new CaseView(read.caseId(), read.state(), read.decision(), List.of());
+    }
+
+    /** 执法全过程记录: every state change, hash-chained, with the chain recomputed (JSON export for auditors). */
+    @GetMapping("/{caseId}/record")
+    @Access(roles = {OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST, AUDITOR})
+    public CaseQueries.RecordExport record(Actor actor, @PathVariable String caseId) {
+        return queries.record(actor, caseId);
+    }
+
+    /** Recomputes the record's hash chain and says where it breaks, if it does. */
+    @GetMapping("/{caseId}/record/verification")
+    @Access(roles = {OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST, AUDITOR})
+    public ProcessRecord.Verification verifyRecord(Actor actor, @PathVariable String caseId) {
+        return queries.record(actor, caseId).verification();
     }
 }

@@ -1,40 +1,38 @@
 package cn.gov.eco.credit.publicity.web;
 
-import cn.gov.eco.credit.publicity.infrastructure.PublicityRepository;
-import cn.gov.eco.credit.publicity.model.PublicityRecord;
-import cn.gov.eco.platform.identity.Uscc;
-import cn.gov.eco.platform.identity.UsccCheck;
-import cn.gov.eco.platform.identity.UsccStatus;
-import cn.gov.eco.platform.web.InvalidInputException;
-import cn.gov.eco.platform.web.Violation;
+import cn.gov.eco.credit.publicity.application.PublicityQueries;
+import cn.gov.eco.credit.publicity.application.PublicityQueries.PublicityRecords;
+import cn.gov.eco.platform.security.Access;
+import cn.gov.eco.platform.security.Actor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
+import static cn.gov.eco.platform.security.Role.AGENCY_HEAD;
+import static cn.gov.eco.platform.security.Role.AUDITOR;
+import static cn.gov.eco.platform.security.Role.CASE_REVIEWER;
+import static cn.gov.eco.platform.security.Role.CREDIT_REVIEWER;
+import static cn.gov.eco.platform.security.Role.ENTERPRISE;
+import static cn.gov.eco.platform.security.Role.HEARING_HOST;
+import static cn.gov.eco.platform.security.Role.LEGAL_REVIEWER;
+import static cn.gov.eco.platform.security.Role.OFFICER;
 
 /** An enterprise's publicity records: how long each penalty stays public and when it may apply for repair. */
 @RestController
 @RequestMapping("/api/enterprises")
 public class PublicityController {
 
-    private final PublicityRepository records;
+    private final PublicityQueries queries;
 
-    public PublicityController(PublicityRepository records) {
-        this.records = records;
-    }
-
-    public record PublicityRecords(String uscc, List<PublicityRecord> records) {
+    public PublicityController(PublicityQueries queries) {
+        this.queries = queries;
     }
 
     @GetMapping("/{uscc}/publicity-records")
-    public PublicityRecords list(@PathVariable String uscc) {
-        UsccCheck check = Uscc.check(uscc);
-        if (check.status() == UsccStatus.INVALID) {
-            throw new InvalidInputException(check.violations().stream()
-                    .map(v -> new Violation("uscc", v.code(), v.messageZh(), v.messageEn())).toList());
-        }
-        return new PublicityRecords(check.normalized(), records.byEnterprise(check.normalized()));
+    @Access(roles = {CREDIT_REVIEWER, OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST, AUDITOR,
+            ENTERPRISE}, scope = Access.Scope.ENTERPRISE)
+    public PublicityRecords list(Actor actor, @PathVariable String uscc) {
+        return queries.ofEnterprise(actor, uscc);
     }
 }

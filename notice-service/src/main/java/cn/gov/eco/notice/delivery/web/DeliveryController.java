@@ -1,10 +1,10 @@
 package cn.gov.eco.notice.delivery.web;
 
-import cn.gov.eco.notice.delivery.infrastructure.DeliveryRepository;
-import cn.gov.eco.notice.delivery.infrastructure.DocumentStore;
+import cn.gov.eco.notice.delivery.application.DeliveryQueries;
 import cn.gov.eco.notice.delivery.model.DualDelivery;
 import cn.gov.eco.notice.delivery.model.ServedDocument;
-import cn.gov.eco.platform.web.ProblemException;
+import cn.gov.eco.platform.security.Access;
+import cn.gov.eco.platform.security.Actor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -17,17 +17,24 @@ import org.springframework.web.bind.annotation.RestController;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static cn.gov.eco.platform.security.Role.AGENCY_HEAD;
+import static cn.gov.eco.platform.security.Role.AUDITOR;
+import static cn.gov.eco.platform.security.Role.CASE_REVIEWER;
+import static cn.gov.eco.platform.security.Role.CREDIT_REVIEWER;
+import static cn.gov.eco.platform.security.Role.ENTERPRISE;
+import static cn.gov.eco.platform.security.Role.HEARING_HOST;
+import static cn.gov.eco.platform.security.Role.LEGAL_REVIEWER;
+import static cn.gov.eco.platform.security.Role.OFFICER;
+
 /** The dual delivery of a case and its two PDFs. */
 @RestController
 @RequestMapping("/api/deliveries")
 public class DeliveryController {
 
-    private final DeliveryRepository deliveries;
-    private final DocumentStore documents;
+    private final DeliveryQueries queries;
 
-    public DeliveryController(DeliveryRepository deliveries, DocumentStore documents) {
-        this.deliveries = deliveries;
-        this.documents = documents;
+    public DeliveryController(DeliveryQueries queries) {
+        this.queries = queries;
     }
 
     public record DocumentLink(String kind, String kindZh, String documentId, String documentNumber, String sha256,
@@ -38,17 +45,20 @@ public class DeliveryController {
     }
 
     @GetMapping("/{caseId}")
-    public DeliveryView get(@PathVariable String caseId) {
-        DualDelivery d = deliveries.find(caseId).orElseThrow(() -> ProblemException.notFound("送达 delivery", caseId));
+    @Access(roles = {OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST, CREDIT_REVIEWER, AUDITOR,
+            ENTERPRISE}, scope = Access.Scope.ENTERPRISE)
+    public DeliveryView get(Actor actor, @PathVariable String caseId) {
+        DualDelivery d = queries.delivery(actor, caseId);
         return new DeliveryView(d, d.conforming(), d.documents().stream().map(x -> link(caseId, x)).toList());
     }
 
     @GetMapping(value = "/{caseId}/documents/{documentId}")
-    public ResponseEntity<byte[]> document(@PathVariable String caseId, @PathVariable String documentId) {
-        DualDelivery d = deliveries.find(caseId).orElseThrow(() -> ProblemException.notFound("送达 delivery", caseId));
-        ServedDocument doc = d.documents().stream().filter(x -> x.documentId().equals(documentId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("文书 document", documentId));
-        byte[] pdf = documents.content(documentId).orElseThrow(() -> ProblemException.notFound("文书 document", documentId));
+    @Access(roles = {OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST, CREDIT_REVIEWER, AUDITOR,
+            ENTERPRISE}, scope = Access.Scope.ENTERPRISE)
+    public ResponseEntity<byte[]> document(Actor actor, @PathVariable String caseId, @PathVariable String documentId) {
+        var content = queries.document(actor, caseId, documentId);
+        ServedDocument doc = content.document();
+        byte[] pdf = content.pdf();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(doc.documentNumber() + ".pdf", StandardCharsets.UTF_8).build().toString())

@@ -5,6 +5,7 @@ import cn.gov.eco.notice.signature.NotAPdfException;
 import cn.gov.eco.notice.signature.SealKey;
 import cn.gov.eco.notice.signature.SealVerification;
 import cn.gov.eco.notice.signature.SealVerifier;
+import cn.gov.eco.platform.security.Access;
 import cn.gov.eco.platform.web.InvalidInputException;
 import cn.gov.eco.platform.web.ProblemException;
 import cn.gov.eco.platform.web.ProblemHandler;
@@ -28,6 +29,16 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.io.InputStream;
+
+import static cn.gov.eco.platform.security.Role.AGENCY_HEAD;
+import static cn.gov.eco.platform.security.Role.AUDITOR;
+import static cn.gov.eco.platform.security.Role.CASE_REVIEWER;
+import static cn.gov.eco.platform.security.Role.CREDIT_REVIEWER;
+import static cn.gov.eco.platform.security.Role.DASHBOARD;
+import static cn.gov.eco.platform.security.Role.ENTERPRISE;
+import static cn.gov.eco.platform.security.Role.HEARING_HOST;
+import static cn.gov.eco.platform.security.Role.LEGAL_REVIEWER;
+import static cn.gov.eco.platform.security.Role.OFFICER;
 
 /**
  * The electronic seal for everyone who holds a document: the seal certificate to verify offline, and a verification
@@ -54,6 +65,8 @@ public class SealController {
 
     /** The certificate (chain, signer first) that signs every document, as PEM, with its SHA-256 in a header. */
     @GetMapping("/seal-certificate")
+    @Access(roles = {OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST, CREDIT_REVIEWER, AUDITOR,
+            ENTERPRISE, DASHBOARD}, scope = Access.Scope.SHARED)
     public ResponseEntity<String> certificate() {
         return ResponseEntity.ok().contentType(PEM)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -63,6 +76,8 @@ public class SealController {
     }
 
     /** The PDF as the request body. */
+    @Access(roles = {OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST, CREDIT_REVIEWER, AUDITOR,
+            ENTERPRISE, DASHBOARD}, scope = Access.Scope.SHARED)
     @PostMapping(value = "/verifications",
             consumes = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
     public SealVerification verifyBody(HttpServletRequest request) throws IOException {
@@ -80,6 +95,8 @@ public class SealController {
     }
 
     /** The PDF as the form field {@code file} of a multipart upload, as a browser form sends it. */
+    @Access(roles = {OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST, CREDIT_REVIEWER, AUDITOR,
+            ENTERPRISE, DASHBOARD}, scope = Access.Scope.SHARED)
     @PostMapping(value = "/verifications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public SealVerification verifyUpload(@RequestPart(name = "file", required = false) MultipartFile file)
             throws IOException {

@@ -1,0 +1,131 @@
+package cn.gov.eco.system;
+
+import cn.gov.eco.credit.CreditServiceApplication;
+import cn.gov.eco.enforcement.CaseServiceApplication;
+import cn.gov.eco.gateway.GatewayApplication;
+import cn.gov.eco.identity.AuthServerApplication;
+import cn.gov.eco.notice.NoticeServiceApplication;
+import cn.gov.eco.testsupport.Http;
+import cn.gov.eco.testsupport.TestInfrastructure;
+import cn.gov.eco.testsupport.TestTokens;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The embedded authorization server, the three services against one broker and one store, and the gateway in
+ * front of them, started once for all the system tests of this JVM (each in
+ * its own Spring context, with its own database and consumer group for this run), stopped when the JVM ends.
+ * The services trust the tokens of {@link TestTokens}.
+ */
+final class RunningSystem {
+
+    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static RunningSystem instance;
+
+    final ConfigurableApplicationContext caseService;
+    final ConfigurableApplicationContext noticeService;
+    final ConfigurableApplicationContext creditService;
+    final ConfigurableApplicationContext authServer;
+    final ConfigurableApplicationContext gateway;
+
+    /**
+     * On the services' classpath here, but not in their jars: the authorization server's and the gateway's own
+     * auto-configuration, which the services must not pick up from the shared classpath.
+     */
+    private static final String NOT_IN_SERVICES = String.join(",",
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.GatewayServerMvcAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.GatewayMvcClassPathWarningAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.filter.FilterAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctionAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.handler.GatewayMultipartAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.predicate.PredicateAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.config.DefaultFunctionConfiguration");
+
+    /** The walkthrough's day: 2026-11-23 in Asia/Shanghai. */
+    @Configuration
+    static class FixedClock {
+        @Bean
+        Clock clock() {
+            return Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+
+    private RunningSystem() {
+        // the embedded authorization server issues tokens as TestTokens' issuer; the services trust both key sets
+        authServer = new SpringApplicationBuilder(AuthServerApplication.class)
+                .properties("spring.config.name=" + AuthServerApplication.CONFIG_NAME)
+                .run("--server.port=0", "--identity.issuer=" + TestTokens.ISSUER);
+        TestTokens.get().trustAlso(baseUrl(authServer) + "/oauth2/jwks");
+        caseService = start(CaseServiceApplication.class, CaseServiceApplication.CONFIG_NAME);
+        noticeService = start(NoticeServiceApplication.class, NoticeServiceApplication.CONFIG_NAME);
+        creditService = start(CreditServiceApplication.class, CreditServiceApplication.CONFIG_NAME);
+        gateway = new SpringApplicationBuilder(GatewayApplication.class)
+                .properties("spring.config.name=" + GatewayApplication.CONFIG_NAME)
+                .run("--server.port=0", "--gateway.services.case-service=" + baseUrl(caseService),
+                        "--gateway.services.notice-service=" + baseUrl(noticeService),
+                        "--gateway.services.credit-service=" + baseUrl(creditService));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (var ctx : List.of(gateway, creditService, noticeService, caseService, authServer)) {
+                ctx.close();
+            }
+        }, "running-system-stop"));
+    }
+
+    static synchronized RunningSystem get() {
+        if (instance == null) {
+            instance = new RunningSystem();
+        }
+        return instance;
+    }
+
+    List<ConfigurableApplicationContext> services() {
+        return List.of(caseService, noticeService, creditService);
+    }
+
+    static String group(String configName) {
+        return configName + "-" + RUN;
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> app, String configName) {
+        var infra = TestInfrastructure.get();
+        return new SpringApplicationBuilder(app, FixedClock.class)
+                .properties("spring.config.name=" + configName)
+                .run(TestTokens.withServiceArgs("--server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                        "--spring.mongodb.uri=" + infra.mongoUri(),
+                        "--spring.mongodb.database=" + configName + "-" + RUN,
+                        "--spring.kafka.consumer.group-id=" + group(configName),
+                        "--spring.autoconfigure.exclude=" + NOT_IN_SERVICES));
+    }
+
+    static String baseUrl(ConfigurableApplicationContext ctx) {
+        return "http://localhost:" + ctx.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** The service's HTTP endpoint, with no token yet. */
+    static Http http(ConfigurableApplicationContext ctx) {
+        return new Http(baseUrl(ctx));
+    }
+
+    /** The walkthrough's decision (docs/examples/decision.json) under another document number. */
+    static String example(String documentNumber) {
+        try {
+            return Files.readString(Path.of("..", "docs", "examples", "decision.json"))
+                    .replace("泉环罚〔2026〕58号", documentNumber);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
