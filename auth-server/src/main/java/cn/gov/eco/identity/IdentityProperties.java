@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.gov.eco.identity.account.Account;
-import cn.gov.eco.identity.account.Role;
+import cn.gov.eco.contracts.identity.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

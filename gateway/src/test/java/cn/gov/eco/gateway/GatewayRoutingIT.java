@@ -1,6 +1,7 @@
 package cn.gov.eco.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -176,8 +177,9 @@ class GatewayRoutingIT {
 
                 assertThat(response.statusCode()).isEqualTo(502);
                 assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-                Thread.sleep(500); // a retry, if any, would already be on its way
-                assertThat(requests.get()).isEqualTo(1);
+                // a retry, if any, would be on its way within this time: the count must stay at one throughout
+                await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                        .untilAsserted(() -> assertThat(requests.get()).isEqualTo(1));
             } finally {
                 dropping.close();
                 acceptor.join(5_000);

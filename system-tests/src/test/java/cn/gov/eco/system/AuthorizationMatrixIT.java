@@ -1,7 +1,7 @@
 package cn.gov.eco.system;
 
 import cn.gov.eco.platform.security.Access;
-import cn.gov.eco.platform.security.Role;
+import cn.gov.eco.contracts.identity.Role;
 import cn.gov.eco.testsupport.Http;
 import cn.gov.eco.testsupport.Persona;
 import cn.gov.eco.testsupport.TestTokens;

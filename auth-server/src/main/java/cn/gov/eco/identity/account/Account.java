@@ -1,5 +1,7 @@
 package cn.gov.eco.identity.account;
 
+import cn.gov.eco.contracts.identity.IdentityClaims;
+import cn.gov.eco.contracts.identity.Role;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

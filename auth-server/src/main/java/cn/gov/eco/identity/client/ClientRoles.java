@@ -2,7 +2,7 @@ package cn.gov.eco.identity.client;
 
 import java.util.List;
 
-import cn.gov.eco.identity.account.Role;
+import cn.gov.eco.contracts.identity.Role;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 

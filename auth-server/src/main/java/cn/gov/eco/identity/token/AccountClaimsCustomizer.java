@@ -3,7 +3,7 @@ package cn.gov.eco.identity.token;
 import java.util.List;
 
 import cn.gov.eco.identity.account.AccountDirectory;
-import cn.gov.eco.identity.account.IdentityClaims;
+import cn.gov.eco.contracts.identity.IdentityClaims;
 import cn.gov.eco.identity.client.ClientRoles;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;

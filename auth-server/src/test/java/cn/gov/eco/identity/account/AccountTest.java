@@ -3,6 +3,7 @@ package cn.gov.eco.identity.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.gov.eco.contracts.identity.Role;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;

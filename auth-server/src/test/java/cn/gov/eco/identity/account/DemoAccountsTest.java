@@ -2,6 +2,8 @@ package cn.gov.eco.identity.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.gov.eco.contracts.identity.IdentityClaims;
+import cn.gov.eco.contracts.identity.Role;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package cn.gov.eco.platform.security;
 
+import cn.gov.eco.contracts.identity.Role;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,5 +1,6 @@
 package cn.gov.eco.platform.security;
 
+import cn.gov.eco.contracts.identity.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

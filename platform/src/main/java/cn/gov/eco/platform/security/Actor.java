@@ -1,5 +1,6 @@
 package cn.gov.eco.platform.security;
 
+import cn.gov.eco.contracts.identity.Role;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.util.Collection;

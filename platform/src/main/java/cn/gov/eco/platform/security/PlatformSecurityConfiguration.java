@@ -1,10 +1,12 @@
 package cn.gov.eco.platform.security;
 
+import cn.gov.eco.contracts.identity.Role;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -12,6 +14,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -45,36 +48,42 @@ public class PlatformSecurityConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain apiSecurity(HttpSecurity http, TokenClaims claims) throws Exception {
-        var bearer = new BearerTokenAuthenticationEntryPoint();
+        AuthenticationEntryPoint unauthenticated = unauthenticated();
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> a.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(rolesConverter(claims)))
-                        .authenticationEntryPoint((request, response, e) -> {
-                            bearer.commence(request, response, e);
-                            AccessPolicy.AUDIT.warn("unauthenticated: who=anonymous what={} {} why={}",
-                                    request.getMethod(), request.getRequestURI(), e.getMessage());
-                            ProblemResponses.write(response, 401, "unauthenticated", "未认证", "Unauthenticated",
-                                    "缺少有效的访问令牌，或令牌已过期、签名无效", "A valid, unexpired access token is required: "
-                                            + e.getMessage());
-                        })
+                        .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler((request, response, e) -> {
                             AccessPolicy.AUDIT.warn("access denied: who={} what={} {} why={}",
                                     request.getUserPrincipal() == null ? "anonymous"
                                             : request.getUserPrincipal().getName(),
                                     request.getMethod(), request.getRequestURI(), e.getMessage());
-                            ProblemResponses.write(response, 403, "forbidden", "无权访问", "Forbidden",
+                            ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, "FORBIDDEN",
                                     "令牌的权限不足", "The token does not allow this: " + e.getMessage());
                         }))
-                .exceptionHandling(x -> x.authenticationEntryPoint((request, response, e) -> {
-                    bearer.commence(request, response, e);
-                    AccessPolicy.AUDIT.warn("unauthenticated: who=anonymous what={} {} why=no bearer token",
-                            request.getMethod(), request.getRequestURI());
-                    ProblemResponses.write(response, 401, "unauthenticated", "未认证", "Unauthenticated",
-                            "请求未携带访问令牌", "The request carries no bearer access token");
-                }));
+                .exceptionHandling(x -> x.authenticationEntryPoint(unauthenticated));
         return http.build();
+    }
+
+    /**
+     * 401 for a request without a token (reported by the exception translation) and for a token that fails
+     * validation (reported by the bearer-token filter): the bearer challenge, a log line and the problem.
+     */
+    private static AuthenticationEntryPoint unauthenticated() {
+        var bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, e) -> {
+            bearer.commence(request, response, e);
+            boolean tokenSent = request.getHeader("Authorization") != null;
+            String why = tokenSent ? e.getMessage() : "no bearer token";
+            AccessPolicy.AUDIT.warn("unauthenticated: who=anonymous what={} {} why={}", request.getMethod(),
+                    request.getRequestURI(), why);
+            ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                    tokenSent ? "访问令牌无效、已过期或签名不可信" : "请求未携带访问令牌",
+                    tokenSent ? "A valid, unexpired access token is required: " + e.getMessage()
+                            : "The request carries no bearer access token");
+        };
     }
 
     /** The token's {@code roles} claim as {@code ROLE_*} authorities, for Spring Security's own checks. */

@@ -1,8 +1,11 @@
 package cn.gov.eco.platform.security;
 
 import cn.gov.eco.platform.web.ProblemHandler;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -18,17 +21,17 @@ final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    static void write(HttpServletResponse response, int status, String slug, String titleZh, String title,
-                      String detailZh, String detail) throws IOException {
+    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String rule,
+                      String detailZh, String detailEn) throws IOException {
+        ProblemDetail p = ProblemHandler.problem(status, rule, detailZh, detailEn);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", ProblemHandler.TYPE_PREFIX + slug);
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        body.put("titleZh", titleZh);
-        body.put("detailZh", detailZh);
-        body.put("rule", slug.toUpperCase().replace('-', '_'));
-        response.setStatus(status);
+        body.put("type", p.getType().toString());
+        body.put("title", p.getTitle());
+        body.put("status", p.getStatus());
+        body.put("detail", p.getDetail());
+        body.put("instance", request.getRequestURI());
+        body.putAll(p.getProperties());
+        response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getOutputStream().write(JSON.writeValueAsBytes(body));

@@ -1,5 +1,6 @@
 package cn.gov.eco.platform.security;
 
+import cn.gov.eco.contracts.identity.IdentityClaims;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -16,11 +17,11 @@ public record TokenClaims(String roles, String uscc, String legalQualified, Stri
     public static final TokenClaims DEFAULTS = new TokenClaims(null, null, null, null, null);
 
     public TokenClaims {
-        roles = roles == null ? "roles" : roles;
-        uscc = uscc == null ? "uscc" : uscc;
-        legalQualified = legalQualified == null ? "legal_qualified" : legalQualified;
-        agency = agency == null ? "agency" : agency;
-        name = name == null ? "name" : name;
+        roles = roles == null ? IdentityClaims.ROLES : roles;
+        uscc = uscc == null ? IdentityClaims.USCC : uscc;
+        legalQualified = legalQualified == null ? IdentityClaims.LEGAL_QUALIFIED : legalQualified;
+        agency = agency == null ? IdentityClaims.AGENCY : agency;
+        name = name == null ? IdentityClaims.NAME : name;
     }
 
     /** The claim at a dotted path, or null. */

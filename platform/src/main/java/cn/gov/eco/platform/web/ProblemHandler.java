@@ -114,6 +114,18 @@ public class ProblemHandler {
         return respond(p);
     }
 
+    /**
+     * A problem with this handler's type, bilingual titles and details, for answers written outside Spring MVC
+     * (the security filters) so that they look exactly like the rest.
+     */
+    public static ProblemDetail problem(HttpStatusCode status, String rule, String detailZh, String detailEn) {
+        ProblemDetail p = base(status, slug(rule));
+        p.setDetail(detailEn);
+        p.setProperty("detailZh", detailZh);
+        p.setProperty("rule", rule);
+        return p;
+    }
+
     private static ProblemDetail base(HttpStatusCode status, String slug) {
         ProblemDetail p = ProblemDetail.forStatus(status);
         String[] t = TITLES.getOrDefault(status.value(), new String[]{"请求失败", "Request failed"});

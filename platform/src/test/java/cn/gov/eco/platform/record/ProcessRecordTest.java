@@ -1,7 +1,7 @@
 package cn.gov.eco.platform.record;
 
 import cn.gov.eco.platform.security.ActorRef;
-import cn.gov.eco.platform.security.Role;
+import cn.gov.eco.contracts.identity.Role;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,5 +1,6 @@
 package cn.gov.eco.platform.security;
 
+import cn.gov.eco.contracts.identity.Role;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;

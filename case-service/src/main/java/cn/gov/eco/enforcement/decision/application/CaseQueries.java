@@ -39,7 +39,7 @@ public class CaseQueries {
                                List<RecordEntry> entries) {
     }
 
-    public RecordExport record(Actor actor, String caseId) {
+    public RecordExport record(String caseId) {
         var doc = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("案件 case", caseId));
         List<RecordEntry> entries = ProcessRecord.fromBson(doc.getList(CaseRepository.RECORD, org.bson.Document.class));
         return new RecordExport(caseId, ProcessRecord.ALGORITHM, ProcessRecord.verify(entries), entries);

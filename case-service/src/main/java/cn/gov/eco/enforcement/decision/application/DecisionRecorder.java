@@ -7,7 +7,7 @@ import cn.gov.eco.enforcement.decision.model.PenaltyDecision;
 import cn.gov.eco.enforcement.decision.model.PenaltyType;
 import cn.gov.eco.platform.publicity.SeverityTier;
 import cn.gov.eco.platform.security.Actor;
-import cn.gov.eco.platform.security.Role;
+import cn.gov.eco.contracts.identity.Role;
 import cn.gov.eco.platform.web.InvalidInputException;
 import cn.gov.eco.platform.web.Violation;
 

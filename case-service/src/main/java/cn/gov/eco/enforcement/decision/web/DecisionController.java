@@ -19,14 +19,14 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 
-import static cn.gov.eco.platform.security.Role.AGENCY_HEAD;
-import static cn.gov.eco.platform.security.Role.AUDITOR;
-import static cn.gov.eco.platform.security.Role.CASE_REVIEWER;
-import static cn.gov.eco.platform.security.Role.CREDIT_REVIEWER;
-import static cn.gov.eco.platform.security.Role.ENTERPRISE;
-import static cn.gov.eco.platform.security.Role.HEARING_HOST;
-import static cn.gov.eco.platform.security.Role.LEGAL_REVIEWER;
-import static cn.gov.eco.platform.security.Role.OFFICER;
+import static cn.gov.eco.contracts.identity.Role.AGENCY_HEAD;
+import static cn.gov.eco.contracts.identity.Role.AUDITOR;
+import static cn.gov.eco.contracts.identity.Role.CASE_REVIEWER;
+import static cn.gov.eco.contracts.identity.Role.CREDIT_REVIEWER;
+import static cn.gov.eco.contracts.identity.Role.ENTERPRISE;
+import static cn.gov.eco.contracts.identity.Role.HEARING_HOST;
+import static cn.gov.eco.contracts.identity.Role.LEGAL_REVIEWER;
+import static cn.gov.eco.contracts.identity.Role.OFFICER;
 
 /** Officers record penalty decisions; agency staff and the enterprise concerned read cases back. */
 @RestController
@@ -64,14 +64,14 @@ public class DecisionController {
     /** 执法全过程记录: every state change, hash-chained, with the chain recomputed (JSON export for auditors). */
     @GetMapping("/{caseId}/record")
     @Access(roles = {OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST, AUDITOR})
-    public CaseQueries.RecordExport record(Actor actor, @PathVariable String caseId) {
-        return queries.record(actor, caseId);
+    public CaseQueries.RecordExport record(@PathVariable String caseId) {
+        return queries.record(caseId);
     }
 
     /** Recomputes the record's hash chain and says where it breaks, if it does. */
     @GetMapping("/{caseId}/record/verification")
     @Access(roles = {OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST, AUDITOR})
-    public ProcessRecord.Verification verifyRecord(Actor actor, @PathVariable String caseId) {
-        return queries.record(actor, caseId).verification();
+    public ProcessRecord.Verification verifyRecord(@PathVariable String caseId) {
+        return queries.record(caseId).verification();
     }
 }

@@ -9,14 +9,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import static cn.gov.eco.platform.security.Role.AGENCY_HEAD;
-import static cn.gov.eco.platform.security.Role.AUDITOR;
-import static cn.gov.eco.platform.security.Role.CASE_REVIEWER;
-import static cn.gov.eco.platform.security.Role.CREDIT_REVIEWER;
-import static cn.gov.eco.platform.security.Role.ENTERPRISE;
-import static cn.gov.eco.platform.security.Role.HEARING_HOST;
-import static cn.gov.eco.platform.security.Role.LEGAL_REVIEWER;
-import static cn.gov.eco.platform.security.Role.OFFICER;
+import static cn.gov.eco.contracts.identity.Role.AGENCY_HEAD;
+import static cn.gov.eco.contracts.identity.Role.AUDITOR;
+import static cn.gov.eco.contracts.identity.Role.CASE_REVIEWER;
+import static cn.gov.eco.contracts.identity.Role.CREDIT_REVIEWER;
+import static cn.gov.eco.contracts.identity.Role.ENTERPRISE;
+import static cn.gov.eco.contracts.identity.Role.HEARING_HOST;
+import static cn.gov.eco.contracts.identity.Role.LEGAL_REVIEWER;
+import static cn.gov.eco.contracts.identity.Role.OFFICER;
 
 /** An enterprise's publicity records: how long each penalty stays public and when it may apply for repair. */
 @RestController

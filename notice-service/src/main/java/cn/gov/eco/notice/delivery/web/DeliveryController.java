@@ -17,14 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import static cn.gov.eco.platform.security.Role.AGENCY_HEAD;
-import static cn.gov.eco.platform.security.Role.AUDITOR;
-import static cn.gov.eco.platform.security.Role.CASE_REVIEWER;
-import static cn.gov.eco.platform.security.Role.CREDIT_REVIEWER;
-import static cn.gov.eco.platform.security.Role.ENTERPRISE;
-import static cn.gov.eco.platform.security.Role.HEARING_HOST;
-import static cn.gov.eco.platform.security.Role.LEGAL_REVIEWER;
-import static cn.gov.eco.platform.security.Role.OFFICER;
+import static cn.gov.eco.contracts.identity.Role.AGENCY_HEAD;
+import static cn.gov.eco.contracts.identity.Role.AUDITOR;
+import static cn.gov.eco.contracts.identity.Role.CASE_REVIEWER;
+import static cn.gov.eco.contracts.identity.Role.CREDIT_REVIEWER;
+import static cn.gov.eco.contracts.identity.Role.ENTERPRISE;
+import static cn.gov.eco.contracts.identity.Role.HEARING_HOST;
+import static cn.gov.eco.contracts.identity.Role.LEGAL_REVIEWER;
+import static cn.gov.eco.contracts.identity.Role.OFFICER;
 
 /** The dual delivery of a case and its two PDFs. */
 @RestController

@@ -30,15 +30,15 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.IOException;
 import java.io.InputStream;
 
-import static cn.gov.eco.platform.security.Role.AGENCY_HEAD;
-import static cn.gov.eco.platform.security.Role.AUDITOR;
-import static cn.gov.eco.platform.security.Role.CASE_REVIEWER;
-import static cn.gov.eco.platform.security.Role.CREDIT_REVIEWER;
-import static cn.gov.eco.platform.security.Role.DASHBOARD;
-import static cn.gov.eco.platform.security.Role.ENTERPRISE;
-import static cn.gov.eco.platform.security.Role.HEARING_HOST;
-import static cn.gov.eco.platform.security.Role.LEGAL_REVIEWER;
-import static cn.gov.eco.platform.security.Role.OFFICER;
+import static cn.gov.eco.contracts.identity.Role.AGENCY_HEAD;
+import static cn.gov.eco.contracts.identity.Role.AUDITOR;
+import static cn.gov.eco.contracts.identity.Role.CASE_REVIEWER;
+import static cn.gov.eco.contracts.identity.Role.CREDIT_REVIEWER;
+import static cn.gov.eco.contracts.identity.Role.DASHBOARD;
+import static cn.gov.eco.contracts.identity.Role.ENTERPRISE;
+import static cn.gov.eco.contracts.identity.Role.HEARING_HOST;
+import static cn.gov.eco.contracts.identity.Role.LEGAL_REVIEWER;
+import static cn.gov.eco.contracts.identity.Role.OFFICER;
 
 /**
  * The electronic seal for everyone who holds a document: the seal certificate to verify offline, and a verification

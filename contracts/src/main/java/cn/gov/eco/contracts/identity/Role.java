@@ -1,4 +1,4 @@
-package cn.gov.eco.platform.security;
+package cn.gov.eco.contracts.identity;
 
 /**
  * The roles of DOMAIN.md §8.2, as the identity provider puts them in the token's {@code roles} claim.

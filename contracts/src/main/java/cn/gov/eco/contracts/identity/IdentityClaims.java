@@ -1,8 +1,9 @@
-package cn.gov.eco.identity.account;
+package cn.gov.eco.contracts.identity;
 
 /**
- * The claim names in access tokens, ID tokens and userinfo: the contract every service relies on. A real OIDC
- * provider put in place of the embedded one must emit the same names (e.g. Keycloak protocol mappers).
+ * The claim names in access tokens, ID tokens and userinfo: the contract between the embedded auth-server, which
+ * issues them, and every service, which reads them (platform's {@code TokenClaims} defaults). A real OIDC provider
+ * emits the same names (e.g. Keycloak protocol mappers) or the services are told where they are instead.
  */
 public final class IdentityClaims {
 
