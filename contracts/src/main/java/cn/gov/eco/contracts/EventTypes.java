@@ -6,6 +6,24 @@ public final class EventTypes {
     /** 行政处罚决定作出: a penalty decision was recorded; carries everything needed to render the decision. */
     public static final EventType PENALTY_DECIDED = EventType.of("enforcement", "PenaltyDecided", 1);
 
+    /** 不予行政处罚决定作出 (行政处罚法 第三十三条): no publicity, no credit-level change follow. */
+    public static final EventType NO_PENALTY_DECIDED = EventType.of("enforcement", "NoPenaltyDecided", 1);
+
+    /** 罚款缴纳: a payment (full or an instalment) with what is still owed, fine and surcharge. */
+    public static final EventType FINE_PAID = EventType.of("enforcement", "FinePaid", 1);
+
+    /** 整改完成核查: an officer verified the ordered rectification; a condition of credit repair. */
+    public static final EventType RECTIFICATION_VERIFIED = EventType.of("enforcement", "RectificationVerified", 1);
+
+    /** 处罚决定撤销: revoked, void or confirmed illegal; publicity withdrawn within 3 working days. */
+    public static final EventType DECISION_REVOKED = EventType.of("enforcement", "DecisionRevoked", 1);
+
+    /** 处罚决定变更: amended; the old content's publicity withdrawn within 3 working days. */
+    public static final EventType DECISION_AMENDED = EventType.of("enforcement", "DecisionAmended", 1);
+
+    /** 结案: the case is closed, with its outcome. */
+    public static final EventType CASE_CLOSED = EventType.of("enforcement", "CaseClosed", 1);
+
     /** 两书 prepared: both documents rendered and numbered, not yet served. */
     public static final EventType DUAL_DELIVERY_PREPARED = EventType.of("notice", "DualDeliveryPrepared", 1);
 

@@ -10,7 +10,9 @@ import java.util.Optional;
 public final class Topics {
 
     public static final Topic ENFORCEMENT_CASE = new Topic("enforcement.case.v1", Topic.KeyKind.CASE_ID, 6, false,
-            List.of(EventTypes.PENALTY_DECIDED));
+            List.of(EventTypes.PENALTY_DECIDED, EventTypes.NO_PENALTY_DECIDED, EventTypes.FINE_PAID,
+                    EventTypes.RECTIFICATION_VERIFIED, EventTypes.DECISION_REVOKED, EventTypes.DECISION_AMENDED,
+                    EventTypes.CASE_CLOSED));
 
     public static final Topic NOTICE_DELIVERY = new Topic("notice.delivery.v1", Topic.KeyKind.CASE_ID, 6, false,
             List.of(EventTypes.DUAL_DELIVERY_PREPARED, EventTypes.DUAL_DELIVERY_COMPLETED));
