@@ -36,6 +36,12 @@ public final class EventTypes {
     /** 不予公示: a minor-tier penalty that the rule set does not publish by default. */
     public static final EventType PUBLICITY_NOT_PUBLISHED = EventType.of("credit", "PublicityNotPublished", 1);
 
+    /** 信用修复申请通过: the named publicity record ends by repair; sync and level re-evaluation follow. */
+    public static final EventType REPAIR_APPROVED = EventType.of("credit", "RepairApproved", 1);
+
+    /** 信用修复撤销: false materials; the record is republished and re-application barred. */
+    public static final EventType REPAIR_REVOKED = EventType.of("credit", "RepairRevoked", 1);
+
     private EventTypes() {
     }
 }

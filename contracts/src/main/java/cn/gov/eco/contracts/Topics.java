@@ -20,7 +20,8 @@ public final class Topics {
     public static final Topic CREDIT_PUBLICITY = new Topic("credit.publicity.v1", Topic.KeyKind.USCC, 6, false,
             List.of(EventTypes.PUBLICITY_OPENED, EventTypes.PUBLICITY_NOT_PUBLISHED));
 
-    public static final Topic CREDIT_REPAIR = new Topic("credit.repair.v1", Topic.KeyKind.USCC, 6, false, List.of());
+    public static final Topic CREDIT_REPAIR = new Topic("credit.repair.v1", Topic.KeyKind.USCC, 6, false,
+            List.of(EventTypes.REPAIR_APPROVED, EventTypes.REPAIR_REVOKED));
 
     public static final Topic CREDIT_LEVEL = new Topic("credit.level.v1", Topic.KeyKind.USCC, 6, false, List.of());
 
