@@ -66,20 +66,36 @@ public record IdentityProperties(
     /**
      * The browser client: public, authorization code with PKCE, no consent screen.
      *
-     * @param redirectUris      the registered redirect URIs (exact match)
-     * @param extraRedirectUris more redirect URIs, e.g. from {@code PORTAL_REDIRECT_URIS} (comma-separated)
+     * @param redirectUris                the registered redirect URIs (exact match; for a loopback IP address such as
+     *                                    {@code 127.0.0.1} any port, RFC 8252 §7.3)
+     * @param extraRedirectUris           more redirect URIs, e.g. from {@code PORTAL_REDIRECT_URIS} (comma-separated)
+     * @param postLogoutRedirectUris      where the authorization server may send the browser after signing out
+     *                                    (OpenID Connect RP-initiated logout; exact match, port included)
+     * @param extraPostLogoutRedirectUris more of them, e.g. from {@code PORTAL_POST_LOGOUT_REDIRECT_URIS}
      */
     public record Portal(@DefaultValue("portal") String clientId, List<String> redirectUris,
-                         List<String> extraRedirectUris) {
+                         List<String> extraRedirectUris, List<String> postLogoutRedirectUris,
+                         List<String> extraPostLogoutRedirectUris) {
 
         public Portal {
             redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
             extraRedirectUris = extraRedirectUris == null ? List.of() : List.copyOf(extraRedirectUris);
+            postLogoutRedirectUris = postLogoutRedirectUris == null ? List.of() : List.copyOf(postLogoutRedirectUris);
+            extraPostLogoutRedirectUris = extraPostLogoutRedirectUris == null ? List.of()
+                    : List.copyOf(extraPostLogoutRedirectUris);
         }
 
         public List<String> allRedirectUris() {
-            List<String> all = new ArrayList<>(redirectUris);
-            extraRedirectUris.stream().map(String::trim).filter(s -> !s.isEmpty() && !all.contains(s)).forEach(all::add);
+            return union(redirectUris, extraRedirectUris);
+        }
+
+        public List<String> allPostLogoutRedirectUris() {
+            return union(postLogoutRedirectUris, extraPostLogoutRedirectUris);
+        }
+
+        private static List<String> union(List<String> configured, List<String> extra) {
+            List<String> all = new ArrayList<>(configured);
+            extra.stream().map(String::trim).filter(s -> !s.isEmpty() && !all.contains(s)).forEach(all::add);
             return all;
         }
     }

@@ -42,7 +42,7 @@ class GatewayWalkthroughIT {
     }
 
     static String token(String client, String form) throws Exception {
-        var response = CLIENT.send(HttpRequest.newBuilder(URI.create(RunningSystem.baseUrl(system.authServer)
+        var response = CLIENT.send(HttpRequest.newBuilder(URI.create(RunningSystem.baseUrl(RunningSystem.get().authServer)
                         + "/oauth2/token"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -37,6 +37,7 @@ final class RunningSystem {
     final ConfigurableApplicationContext creditService;
     final ConfigurableApplicationContext authServer;
     final ConfigurableApplicationContext gateway;
+    final int gatewayPort;
 
     /**
      * On the services' classpath here, but not in their jars: the authorization server's and the gateway's own
@@ -63,19 +64,28 @@ final class RunningSystem {
     }
 
     private RunningSystem() {
+        // The portal signs out through the authorization server, which sends the browser back to a registered
+        // post-logout URI, port included: the gateway's port is chosen (free, ephemeral) before either starts.
+        gatewayPort = freePort();
+        String portal = "http://localhost:" + gatewayPort + "/portal/";
+        String portalByIp = "http://127.0.0.1:" + gatewayPort + "/portal/";
         // the embedded authorization server issues tokens as TestTokens' issuer; the services trust both key sets
         authServer = new SpringApplicationBuilder(AuthServerApplication.class)
                 .properties("spring.config.name=" + AuthServerApplication.CONFIG_NAME)
-                .run("--server.port=0", "--identity.issuer=" + TestTokens.ISSUER);
+                .run("--server.port=0", "--identity.issuer=" + TestTokens.ISSUER,
+                        "--identity.clients.portal.extra-redirect-uris=" + portal + "callback.html," + portalByIp + "callback.html",
+                        "--identity.clients.portal.extra-post-logout-redirect-uris=" + portal + "," + portalByIp);
         TestTokens.get().trustAlso(baseUrl(authServer) + "/oauth2/jwks");
         caseService = start(CaseServiceApplication.class, CaseServiceApplication.CONFIG_NAME);
         noticeService = start(NoticeServiceApplication.class, NoticeServiceApplication.CONFIG_NAME);
         creditService = start(CreditServiceApplication.class, CreditServiceApplication.CONFIG_NAME);
         gateway = new SpringApplicationBuilder(GatewayApplication.class)
                 .properties("spring.config.name=" + GatewayApplication.CONFIG_NAME)
-                .run("--server.port=0", "--gateway.services.case-service=" + baseUrl(caseService),
+                .run("--server.port=" + gatewayPort, "--gateway.services.case-service=" + baseUrl(caseService),
                         "--gateway.services.notice-service=" + baseUrl(noticeService),
-                        "--gateway.services.credit-service=" + baseUrl(creditService));
+                        "--gateway.services.credit-service=" + baseUrl(creditService),
+                        "--portal.auth-server-url=" + baseUrl(authServer),
+                        "--portal.token-endpoint=" + baseUrl(authServer) + "/oauth2/token");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             for (var ctx : List.of(gateway, creditService, noticeService, caseService, authServer)) {
                 ctx.close();
@@ -108,6 +118,14 @@ final class RunningSystem {
                         "--spring.mongodb.database=" + configName + "-" + RUN,
                         "--spring.kafka.consumer.group-id=" + group(configName),
                         "--spring.autoconfigure.exclude=" + NOT_IN_SERVICES));
+    }
+
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String baseUrl(ConfigurableApplicationContext ctx) {

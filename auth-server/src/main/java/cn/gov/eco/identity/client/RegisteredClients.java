@@ -50,6 +50,7 @@ public final class RegisteredClients {
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUris(uris -> uris.addAll(portal.allRedirectUris()))
+                .postLogoutRedirectUris(uris -> uris.addAll(portal.allPostLogoutRedirectUris()))
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())

@@ -90,7 +90,10 @@ class DemoAccountsTest {
     @Test
     void shouldRegisterThePortalsRedirectUrisOnLocalhostAndTheLoopbackAddress() {
         assertThat(identity.clients().portal().allRedirectUris()).containsExactly(
-                "http://localhost:8080/login/oauth2/code/portal", "http://127.0.0.1:8080/login/oauth2/code/portal");
+                "http://localhost:8080/login/oauth2/code/portal", "http://127.0.0.1:8080/login/oauth2/code/portal",
+                "http://localhost:8080/portal/callback.html", "http://127.0.0.1:8080/portal/callback.html");
+        assertThat(identity.clients().portal().allPostLogoutRedirectUris()).containsExactly(
+                "http://localhost:8080/portal/", "http://127.0.0.1:8080/portal/");
         assertThat(identity.issuer()).isEqualTo("http://localhost:9000");
         assertThat(identity.accessTokenLifetime()).hasHours(1);
         assertThat(identity.passwordGrant().enabled()).isTrue();

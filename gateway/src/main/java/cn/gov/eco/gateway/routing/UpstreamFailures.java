@@ -29,7 +29,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  *       the request out, so the caller checks before repeating it.</li>
  * </ul>
  */
-final class UpstreamFailures {
+public final class UpstreamFailures {
 
     private static final Logger log = LoggerFactory.getLogger(UpstreamFailures.class);
     static final String TYPE_PREFIX = "urn:cn.gov.eco:problem:";
@@ -37,11 +37,11 @@ final class UpstreamFailures {
     private UpstreamFailures() {
     }
 
-    static boolean isUpstreamFailure(Throwable e) {
+    public static boolean isUpstreamFailure(Throwable e) {
         return e instanceof ResourceAccessException || e instanceof IOException;
     }
 
-    static BiFunction<Throwable, ServerRequest, ServerResponse> answer(String service) {
+    public static BiFunction<Throwable, ServerRequest, ServerResponse> answer(String service) {
         return (e, request) -> {
             boolean timeout = isReadTimeout(e);
             log.warn("{} {} → {}: {} ({})", request.method(), request.path(), service,

@@ -1,0 +1,123 @@
+// Small DOM helpers: elements are built with textContent, never from HTML strings, so that nothing a service
+// answers can inject markup.
+
+/** h('p', { class: 'x' }, 'text', child…): attributes starting with "on" become listeners. */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2).toLowerCase(), value);
+    else if (name === 'class') el.className = value;
+    else if (value === true) el.setAttribute(name, '');
+    else el.setAttribute(name, String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** 2026-11-23 → 2026年11月23日 */
+export function zhDate(iso) {
+  if (!iso) return '—';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
+}
+
+export function zhDateTime(iso) {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
+/** A fen-exact amount as yuan with two decimals: 34000 → ¥34,000.00 */
+export function yuan(amount) {
+  if (amount === undefined || amount === null) return '—';
+  const [int, frac = ''] = String(amount).split('.');
+  return `${int.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${(frac + '00').slice(0, 2)} 元`;
+}
+
+/** An ExplainedDate {date, explanationZh}: the date and, beneath it, the sentence a person can check. */
+export function explainedDate(label, explained, extra) {
+  if (!explained) {
+    return h('div', { class: 'date-row' }, h('dt', {}, label), h('dd', {}, h('span', { class: 'date' }, '不适用'), extra && h('p', { class: 'why' }, extra)));
+  }
+  return h('div', { class: 'date-row' },
+    h('dt', {}, label),
+    h('dd', {},
+      h('time', { class: 'date', datetime: explained.date }, zhDate(explained.date)),
+      h('p', { class: 'why' }, explained.explanationZh)));
+}
+
+export function plainDate(label, iso) {
+  return h('div', { class: 'date-row' }, h('dt', {}, label), h('dd', {}, h('time', { class: 'date', datetime: iso }, zhDate(iso))));
+}
+
+/** A problem+json answer as the person should read it: the Chinese title, the detail, each field's rule. */
+export function problemBox(error, heading) {
+  const violations = error.violations ?? [];
+  return h('div', { class: 'problem', role: 'alert' },
+    h('p', { class: 'problem-title' }, heading || error.titleZh || '操作未成功'),
+    h('p', {}, error.message),
+    violations.length > 0 && h('ul', {}, violations.map(v => h('li', {}, v.messageZh || v.message || v.rule))));
+}
+
+/** Puts each violation next to its field (the input whose name or data-field matches the violation's field). */
+export function showFieldErrors(form, error) {
+  clearFieldErrors(form);
+  const unplaced = [];
+  for (const v of error.violations ?? []) {
+    const field = form.querySelector(`[name="${CSS.escape(v.field)}"], [data-field="${CSS.escape(v.field)}"]`);
+    if (!field) { unplaced.push(v); continue; }
+    const id = `${field.id || field.name}-error`;
+    const message = h('p', { class: 'field-error', id }, v.messageZh || v.rule);
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', id);
+    field.closest('.field')?.append(message) ?? field.after(message);
+  }
+  return unplaced;
+}
+
+export function clearFieldErrors(form) {
+  form.querySelectorAll('.field-error').forEach(e => e.remove());
+  form.querySelectorAll('[aria-invalid]').forEach(e => { e.removeAttribute('aria-invalid'); e.removeAttribute('aria-describedby'); });
+}
+
+export function toast(text) {
+  const el = document.getElementById('toast');
+  el.textContent = text;
+  el.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { el.hidden = true; }, 6000);
+}
+
+export const LABELS = {
+  roles: {
+    OFFICER: '执法人员', CASE_REVIEWER: '案件审查人员', LEGAL_REVIEWER: '法制审核人员', AGENCY_HEAD: '行政机关负责人',
+    HEARING_HOST: '听证主持人', CREDIT_REVIEWER: '信用审核人员', AUDITOR: '执法监督人员', ENTERPRISE: '企业用户', DASHBOARD: '数据看板',
+  },
+  penaltyTypes: {
+    WARNING: '警告', CIRCULATED_CRITICISM: '通报批评', FINE: '罚款', CONFISCATION_OF_ILLEGAL_GAINS: '没收违法所得',
+    CONFISCATION_OF_ILLEGAL_PROPERTY: '没收非法财物', SUSPENSION_OF_LICENCE: '暂扣许可证件', DEMOTION_OF_QUALIFICATION: '降低资质等级',
+    REVOCATION_OF_LICENCE: '吊销许可证件', RESTRICTION_OF_PRODUCTION: '限制开展生产经营活动', ORDER_TO_SUSPEND_PRODUCTION: '责令停产停业',
+    ORDER_TO_CLOSE: '责令关闭', RESTRICTION_OF_PRACTICE: '限制从业', DETENTION: '行政拘留', OTHER: '其他行政处罚',
+  },
+  tiers: { MINOR: '轻微', GENERAL: '一般', SERIOUS: '严重' },
+  caseStates: {
+    DECIDED: '已作出处罚决定', DELIVERED: '已送达', CLOSED: '已结案', REVOKED: '已撤销', AMENDED: '已变更',
+  },
+  publicityStatus: {
+    NOT_PUBLISHED: '不予公示', PUBLISHED_MIN_RUNNING: '公示中（最短公示期未满）', PUBLISHED_REPAIRABLE: '公示中（可申请信用修复）',
+    EXPIRED: '公示期满，已停止公示', REPAIRED: '已修复，停止公示',
+  },
+  deliveryStatus: { PREPARED: '文书已制作，待送达', SERVED: '已送达' },
+};
+
+export function label(map, key) {
+  return (key && LABELS[map][key]) || key || '—';
+}

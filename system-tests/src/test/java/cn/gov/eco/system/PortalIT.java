@@ -1,0 +1,138 @@
+package cn.gov.eco.system;
+
+import cn.gov.eco.testsupport.Http;
+import cn.gov.eco.testsupport.Persona;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The portal (门户) in Debian's chromium, against the running system: an enterprise signs in through the real
+ * authorization server's login form (authorization code + PKCE), reads its decision, downloads the PDFs, reads its
+ * publicity dates with their explanations, and signs out; the other enterprise sees none of it.
+ */
+class PortalIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static RunningSystem system;
+    private static PortalBrowser browser;
+    private static String caseId;
+    private static final String DOCUMENT_NUMBER = "泉环罚〔2026〕501号";
+    private static JsonNode publicityRecord;
+
+    @BeforeAll
+    static void start() throws Exception {
+        system = RunningSystem.get();
+        browser = new PortalBrowser(system);
+        // an officer records a decision against enterprise A; it is served and published
+        Http gateway = RunningSystem.http(system.gateway);
+        Http officer = gateway.withToken(GatewayWalkthroughIT.passwordToken("officer-lin"));
+        var posted = officer.postJson("/api/cases/decisions", RunningSystem.example(DOCUMENT_NUMBER));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        caseId = JSON.readTree(posted.body()).get("caseId").asString();
+        Http enterpriseA = gateway.withToken(GatewayWalkthroughIT.passwordToken("enterprise-a"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(enterpriseA
+                .get("/api/enterprises/" + Persona.USCC_A + "/publicity-records").body()).get("records").valueStream()
+                .anyMatch(r -> caseId.equals(r.get("caseId").asString())));
+        publicityRecord = JSON.readTree(enterpriseA.get("/api/enterprises/" + Persona.USCC_A + "/publicity-records")
+                .body()).get("records").valueStream().filter(r -> caseId.equals(r.get("caseId").asString()))
+                .findFirst().orElseThrow();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void shouldLetAnEnterpriseSignInReadItsDecisionDownloadThePdfsSeeItsPublicityDatesAndSignOut() throws Exception {
+        try (BrowserContext person = browser.newPerson()) {
+            Page page = browser.signIn(person, "enterprise-a");
+
+            // 我的处罚决定: the decision, both documents served together
+            assertThat(page.locator("#who")).containsText("陈建国");
+            Locator card = page.locator("article[data-case-id='" + caseId + "']");
+            assertThat(card).containsText(DOCUMENT_NUMBER);
+            assertThat(card).containsText("罚款 34,000.00 元");
+            assertThat(card).containsText("行政处罚决定书");
+            assertThat(card).containsText("信用信息修复权益告知书");
+            PortalBrowser.screenshot(page, "enterprise-decisions");
+
+            for (String kind : new String[]{"PENALTY_DECISION", "REPAIR_RIGHTS_NOTICE"}) {
+                Locator button = card.locator("button[data-document=" + kind + "]");
+                Download download = page.waitForDownload(button::click);
+                byte[] pdf = Files.readAllBytes(download.path());
+                assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+                assertThat(download.suggestedFilename()).endsWith(".pdf");
+            }
+
+            // 信用信息公示: every date with the sentence that explains it, as the credit service computed them
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("信用信息公示")).click();
+            Locator publicity = page.locator("article[data-case-id='" + caseId + "']");
+            JsonNode plan = publicityRecord.get("plan");
+            for (String date : new String[]{"minPeriodEnd", "maxPeriodEnd", "earliestApplicationDate", "autoStopDate"}) {
+                if (plan.get(date).isNull()) {
+                    continue;
+                }
+                assertThat(publicity.locator("time[datetime='" + plan.get(date).get("date").asString() + "']").first())
+                        .isVisible();
+                assertThat(publicity).containsText(plan.get(date).get("explanationZh").asString());
+            }
+            PortalBrowser.screenshot(page, "enterprise-publicity");
+
+            // a narrow screen: the same page still reads (no horizontal scrolling)
+            page.setViewportSize(390, 844);
+            assertThat(publicity).isVisible();
+            assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+            PortalBrowser.screenshot(page, "enterprise-publicity-narrow");
+            page.setViewportSize(1280, 900);
+
+            // 退出登录: tokens gone, the authorization server's session ended, so 登录 asks for the password again
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出登录")).click();
+            page.waitForURL(Pattern.compile(".*state=signed-out.*"));
+            assertThat(page.getByText("您已安全退出登录。")).isVisible();
+            assertThat(page.evaluate("sessionStorage.getItem('portal.session')")).isNull();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录").setExact(true)).first().click();
+            assertThat(page.locator("input[name=password]")).isVisible();
+        }
+    }
+
+    @Test
+    void shouldShowTheOtherEnterpriseNoneOfItsDataAndRefuseItsCaseInChinese() {
+        try (BrowserContext person = browser.newPerson()) {
+            Page page = browser.signIn(person, "enterprise-b");
+            assertThat(page.locator("#who")).containsText("李海燕");
+            assertThat(page.locator("main")).not().containsText(DOCUMENT_NUMBER);
+            assertThat(page.locator("article[data-case-id='" + caseId + "']")).hasCount(0);
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("信用信息公示")).click();
+            page.locator(".view[data-ready=true]").waitFor();
+            assertThat(page.locator("main")).not().containsText(DOCUMENT_NUMBER);
+
+            // enterprise A's case by its id: the case service refuses, the page says why in Chinese
+            page.navigate(browser.portalUrl + "#/cases/" + caseId);
+            Locator problem = page.locator(".problem");
+            assertThat(problem).isVisible();
+            assertThat(problem).containsText("无权");
+            assertThat(page.locator("main")).not().containsText(DOCUMENT_NUMBER);
+            PortalBrowser.screenshot(page, "enterprise-b-refused");
+        }
+    }
+}
