@@ -4,6 +4,8 @@ import { session, signIn, signOut } from './auth.js';
 import { h, problemBox, LABELS } from './ui.js';
 import { ApiError } from './api.js';
 import * as enterprise from './enterprise.js';
+import * as repair from './repair.js';
+import * as staff from './staff.js';
 
 const views = [];
 
@@ -13,6 +15,8 @@ export function page(pattern, title, roles, render, { nav = true } = {}) {
 }
 
 enterprise.register(page);
+repair.register(page);
+staff.register(page);
 
 function rolesOf(current) {
   return current?.claims?.roles ?? [];
