@@ -104,6 +104,20 @@ class PortalIT {
             PortalBrowser.screenshot(page, "enterprise-publicity-narrow");
             page.setViewportSize(1280, 900);
 
+            // the access token about to expire: the portal refreshes it with the refresh token, which rotates
+            String oldRefresh = (String) page.evaluate("JSON.parse(sessionStorage.getItem('portal.session')).refreshToken");
+            page.evaluate("(() => { const s = JSON.parse(sessionStorage.getItem('portal.session'));"
+                    + " s.expiresAt = 0; sessionStorage.setItem('portal.session', JSON.stringify(s)); })()");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("我的处罚决定")).click();
+            assertThat(page.locator("article[data-case-id='" + caseId + "']")).containsText(DOCUMENT_NUMBER);
+            String newRefresh = (String) page.evaluate("JSON.parse(sessionStorage.getItem('portal.session')).refreshToken");
+            assertThat(newRefresh).isNotBlank().isNotEqualTo(oldRefresh);
+            var reused = RunningSystem.http(system.gateway).anonymous().send("POST", "/portal/oauth2/token",
+                    "application/x-www-form-urlencoded", ("grant_type=refresh_token&client_id=portal&refresh_token="
+                            + java.net.URLEncoder.encode(oldRefresh, java.nio.charset.StandardCharsets.UTF_8))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(reused.statusCode()).as("a used refresh token is refused").isEqualTo(400);
+
             // 退出登录: tokens gone, the authorization server's session ended, so 登录 asks for the password again
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("退出登录")).click();
             page.waitForURL(Pattern.compile(".*state=signed-out.*"));

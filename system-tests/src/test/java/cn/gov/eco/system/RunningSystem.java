@@ -117,6 +117,10 @@ final class RunningSystem {
                         "--spring.mongodb.uri=" + infra.mongoUri(),
                         "--spring.mongodb.database=" + configName + "-" + RUN,
                         "--spring.kafka.consumer.group-id=" + group(configName),
+                        // the gateway's jar (on this shared classpath) turns multipart parsing off in every
+                        // application that does not set it (its MultipartEnvironmentPostProcessor): the services
+                        // take uploads (repair materials, seal verification), as they do when run alone
+                        "--spring.servlet.multipart.enabled=true",
                         "--spring.autoconfigure.exclude=" + NOT_IN_SERVICES));
     }
 
