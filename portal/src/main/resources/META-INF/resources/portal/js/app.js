@@ -6,6 +6,7 @@ import { ApiError } from './api.js';
 import * as enterprise from './enterprise.js';
 import * as repair from './repair.js';
 import * as staff from './staff.js';
+import * as officer from './officer.js';
 
 const views = [];
 
@@ -17,6 +18,7 @@ export function page(pattern, title, roles, render, { nav = true } = {}) {
 enterprise.register(page);
 repair.register(page);
 staff.register(page);
+officer.register(page);
 
 function rolesOf(current) {
   return current?.claims?.roles ?? [];
@@ -34,11 +36,13 @@ function renderWho(current) {
   }
   const c = current.claims;
   const roles = rolesOf(current).map(r => LABELS.roles[r] ?? r).join('、');
-  who.replaceChildren(
+  who.replaceChildren(...[
     h('span', { class: 'who-name' }, c.name || c.preferred_username || c.sub),
     h('span', { class: 'who-role' }, roles),
     c.uscc && h('span', { class: 'who-uscc' }, `统一社会信用代码 ${[].concat(c.uscc).join('、')}`),
-    h('button', { class: 'button secondary', type: 'button', onclick: () => signOut() }, '退出登录'));
+    !c.uscc && c.agency && h('span', { class: 'who-uscc' }, c.agency),
+    h('button', { class: 'button secondary', type: 'button', onclick: () => signOut() }, '退出登录'),
+  ].filter(Boolean));
 }
 
 function renderNav(current, active) {

@@ -31,8 +31,10 @@ async function decisionsPage({ claims }) {
   return [...heading, h('div', { class: 'cards' }, cards)];
 }
 
-async function casePage({ params }) {
-  return [h('p', {}, h('a', { href: '#/decisions' }, '← 返回我的处罚决定')), await caseCard(params.caseId)];
+async function casePage({ params, roles }) {
+  const back = roles.includes('ENTERPRISE') ? h('a', { href: '#/decisions' }, '← 返回我的处罚决定')
+    : h('a', { href: '#/officer/cases' }, '← 返回案件查询');
+  return [h('p', {}, back), await caseCard(params.caseId)];
 }
 
 async function caseCard(caseId, record) {

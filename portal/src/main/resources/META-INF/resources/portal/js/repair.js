@@ -251,6 +251,17 @@ async function applicationPage({ claims, params, refresh }) {
   })];
 }
 
+/** The credit service's RepairStatus names in Chinese (its views carry statusZh for the current one only). */
+const STATUS_ZH = {
+  BLOCKED: '未通过预检', RECEIVED: '已登记待受理', NOT_ACCEPTED: '不予受理', SUPPLEMENT_REQUESTED: '待补正材料',
+  UNDER_REVIEW: '审核中', UNDER_REVIEW_EXTENDED: '审核中（已延期）', APPROVED: '准予修复，结果同步中', DENIED: '不予修复',
+  COMPLETED: '修复完成，结果已同步', WITHDRAWN: '已撤回', REVOKED: '修复已撤销',
+};
+
+function statusZh(status) {
+  return STATUS_ZH[status] ?? status;
+}
+
 const STATUS_NOTE = {
   BLOCKED: '申请未通过预检，未进入受理环节。满足下列条件后可重新申请。',
   RECEIVED: '申请已登记，等待认定单位决定是否受理。',
@@ -300,7 +311,7 @@ export function applicationDetail(view, { withdraw, supplement, actions } = {}) 
         try { await withdraw(); } catch (e) { ev.currentTarget?.after?.(problemBox(e, '撤回未成功')); }
       } }, '撤回申请')),
     a.history?.length > 0 && h('details', {}, h('summary', {}, '办理记录'), h('ol', {}, a.history.map(t =>
-      h('li', {}, `${zhDateTime(t.at)} ${t.from ? `${t.from} → ` : ''}${t.to}${t.note ? `：${t.note}` : ''}`)))));
+      h('li', {}, `${zhDateTime(t.at)} ${t.from ? `${statusZh(t.from)} → ` : ''}${statusZh(t.to)}${t.note ? `：${t.note}` : ''}`)))));
 }
 
 function supplementForm(send) {

@@ -26,7 +26,7 @@ async function queuePage() {
   const items = queue.items ?? [];
   return [
     h('h1', {}, '信用修复审核'),
-    h('p', { class: 'lead' }, `待办的信用修复申请（截至${zhDate(queue.today)}），按办理期限排列。期限均按工作日计算，点击期限可查看计算依据。`),
+    h('p', { class: 'lead' }, `待办的信用修复申请（截至${zhDate(queue.today)}），按办理期限排列。期限按工作日计算，每个期限下方是它的计算依据。`),
     items.length === 0 ? h('p', { class: 'empty' }, '暂无待办的信用修复申请。') :
       h('table', { class: 'queue' },
         h('caption', { class: 'meta' }, `共 ${items.length} 件`),
@@ -37,7 +37,7 @@ async function queuePage() {
             h('td', {}, i.uscc),
             h('td', {}, h('span', { class: `badge ${i.overdue?.length ? 'bad' : 'warn'}` }, i.statusZh)),
             h('td', {}, zhDateTime(i.submittedAt)),
-            h('td', {}, i.dueBy ? h('span', { title: i.dueBy.explanationZh }, zhDate(i.dueBy.date)) : '—',
+            h('td', {}, i.dueBy ? [h('time', { datetime: i.dueBy.date }, zhDate(i.dueBy.date)), h('p', { class: 'why' }, i.dueBy.explanationZh)] : '—',
               i.overdue?.length ? h('span', { class: 'error-text' }, `（已超期：${i.overdue.join('、')}）`) : '')))))];
 }
 

@@ -72,7 +72,7 @@ export function showFieldErrors(form, error) {
   clearFieldErrors(form);
   const unplaced = [];
   for (const v of error.violations ?? []) {
-    const field = form.querySelector(`[name="${CSS.escape(v.field)}"], [data-field="${CSS.escape(v.field)}"]`);
+    const field = form.querySelector(`[name="${CSS.escape(v.field)}"]`) ?? form.querySelector(`[data-field="${CSS.escape(v.field)}"]`);
     if (!field) { unplaced.push(v); continue; }
     const id = `${field.id || field.name}-error`;
     const message = h('p', { class: 'field-error', id }, v.messageZh || v.rule);

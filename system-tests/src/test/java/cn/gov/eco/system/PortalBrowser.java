@@ -29,6 +29,8 @@ final class PortalBrowser implements AutoCloseable {
         if (!Files.isExecutable(executable)) {
             throw new IllegalStateException(executable + " is missing: run deploy/ensure-chromium.sh (Debian's chromium)");
         }
+        // a shared machine can be slow: wait up to 30 s for what the page should show
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

@@ -68,6 +68,7 @@ class PortalIT {
 
             // 我的处罚决定: the decision, both documents served together
             assertThat(page.locator("#who")).containsText("陈建国");
+            assertThat(page.locator("#who")).not().containsText("undefined");
             Locator card = page.locator("article[data-case-id='" + caseId + "']");
             assertThat(card).containsText(DOCUMENT_NUMBER);
             assertThat(card).containsText("罚款 34,000.00 元");
@@ -147,6 +148,52 @@ class PortalIT {
             assertThat(problem).containsText("无权");
             assertThat(page.locator("main")).not().containsText(DOCUMENT_NUMBER);
             PortalBrowser.screenshot(page, "enterprise-b-refused");
+        }
+    }
+
+    @Test
+    void shouldLetAnOfficerRecordADecisionWithEachRefusedFieldShownBesideItAndThenFollowItsDocuments() {
+        try (BrowserContext person = browser.newPerson()) {
+            Page page = browser.signIn(person, "officer-lin");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("录入处罚决定")).click();
+            page.locator(".view[data-ready=true]").waitFor();
+            assertThat(page.getByLabel("作出机关")).hasValue("泉州市生态环境局");
+
+            page.getByLabel("名称").fill("泉州市清源化工有限公司");
+            page.getByLabel("统一社会信用代码").fill("9135050"); // too short
+            page.getByLabel("决定书文号").fill("泉环罚〔2026〕503号");
+            page.getByLabel("决定日期").fill("2026-11-20");
+            page.getByLabel("种类").selectOption("FINE");
+            page.getByLabel("金额（元，罚款、没收违法所得须填）").fill("34000.00");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("录入并制作文书")).click();
+
+            // the case service's violations, each beside its field, in Chinese
+            Locator uscc = page.locator("[name='enterprise.uscc']");
+            assertThat(uscc).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("[id='enterprise.uscc-error']")).not().isEmpty();
+            assertThat(page.locator("[name=facts]")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator(".problem")).containsText("输入不符合要求");
+            PortalBrowser.screenshot(page, "officer-decision-refused");
+
+            uscc.fill(Persona.USCC_A);
+            page.getByLabel("住所").fill("福建省泉州市丰泽区东海街道滨海路88号");
+            page.getByLabel("法定代表人").fill("陈建国");
+            page.getByLabel("违法事实").fill("2026年9月15日现场检查发现废气处理设施未正常运行，颗粒物排放浓度超标。");
+            page.getByLabel("证据（每行一项）").fill("现场检查（勘察）笔录\n监测报告");
+            page.getByLabel("违反的规定").fill("《中华人民共和国大气污染防治法》第十八条");
+            page.getByLabel("处罚依据").fill("《中华人民共和国大气污染防治法》第九十九条第二项");
+            page.getByLabel("裁量说明").fill("当事人积极整改，依法从轻处罚。");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("录入并制作文书")).click();
+            assertThat(page.locator(".success")).containsText("泉环罚〔2026〕503号");
+            String newCase = page.locator(".success code[data-case-id]").getAttribute("data-case-id");
+
+            // its documents, once made and served
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("查看案件与文书送达 →")).click();
+            Locator card = page.locator("article[data-case-id='" + newCase + "']");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                page.reload();
+                assertThat(card.locator("button[data-document]")).hasCount(2);
+            });
         }
     }
 }

@@ -1,0 +1,121 @@
+// Enforcement officers (执法人员): record a penalty decision (the case service checks every field against the law and
+// answers each violation by its field, shown beside it), then follow it — its two documents and their delivery —
+// on the case page; and open any case by its id.
+import { h, problemBox, showFieldErrors, clearFieldErrors, toast, LABELS } from './ui.js';
+import { postJson, ApiError } from './api.js';
+
+export function register(page) {
+  page('/officer/decisions/new', '录入处罚决定', ['OFFICER'], decisionForm);
+  page('/officer/cases', '案件查询', ['OFFICER', 'CASE_REVIEWER', 'LEGAL_REVIEWER', 'AGENCY_HEAD', 'HEARING_HOST', 'CREDIT_REVIEWER', 'AUDITOR'], lookup);
+}
+
+function lookup() {
+  const input = h('input', { type: 'text', id: 'caseId', name: 'caseId', required: true, autocomplete: 'off', spellcheck: 'false' });
+  const form = h('form', { class: 'card', novalidate: true },
+    h('div', { class: 'field' }, h('label', { for: 'caseId' }, '案件编号'), input,
+      h('p', { class: 'help' }, '录入处罚决定后系统给出的案件编号（caseId）。')),
+    h('div', { class: 'actions' }, h('button', { class: 'button primary', type: 'submit' }, '查询')));
+  form.addEventListener('submit', ev => {
+    ev.preventDefault();
+    clearFieldErrors(form);
+    const id = input.value.trim();
+    if (!id) {
+      showFieldErrors(form, { violations: [{ field: 'caseId', messageZh: '请填写案件编号' }] });
+      return;
+    }
+    location.hash = `#/cases/${encodeURIComponent(id)}`;
+  });
+  return [h('h1', {}, '案件查询'), form];
+}
+
+let penaltyRows = 0;
+
+function penaltyRow(index) {
+  const prefix = `penalties[${index}]`;
+  const id = n => `penalty-${index}-${n}`;
+  return h('fieldset', { class: 'penalty-row' },
+    h('legend', {}, `处罚种类 ${index + 1}`),
+    h('div', { class: 'field' }, h('label', { for: id('type') }, '种类'),
+      h('select', { id: id('type'), name: `${prefix}.type` },
+        h('option', { value: '' }, '请选择'),
+        Object.entries(LABELS.penaltyTypes).map(([value, text]) => h('option', { value }, text)))),
+    h('div', { class: 'field' }, h('label', { for: id('amount') }, '金额（元，罚款、没收违法所得须填）'),
+      h('input', { type: 'text', id: id('amount'), name: `${prefix}.amount`, inputmode: 'decimal' })),
+    h('div', { class: 'field' }, h('label', { for: id('description') }, '说明（可选）'),
+      h('input', { type: 'text', id: id('description'), name: `${prefix}.description` })));
+}
+
+function decisionForm({ claims }) {
+  penaltyRows = 0;
+  const penalties = h('div', { 'data-field': 'penalties' }, penaltyRow(penaltyRows++));
+  const status = h('div', { 'aria-live': 'polite' });
+  const text = (name, label, attrs = {}, help) => h('div', { class: 'field' },
+    h('label', { for: name }, label),
+    attrs.multiline
+      ? h('textarea', { id: name, name, 'aria-describedby': help ? `${name}-help` : undefined })
+      : h('input', { type: attrs.type || 'text', id: name, name, value: attrs.value, 'aria-describedby': help ? `${name}-help` : undefined }),
+    help && h('p', { class: 'help', id: `${name}-help` }, help));
+  const form = h('form', { novalidate: true, 'aria-labelledby': 'decision-title' },
+    h('section', { class: 'card' }, h('h2', {}, '当事人'),
+      text('enterprise.name', '名称'),
+      text('enterprise.uscc', '统一社会信用代码', {}, '18位，含校验位。'),
+      text('enterprise.address', '住所'),
+      text('enterprise.legalRepresentative', '法定代表人')),
+    h('section', { class: 'card' }, h('h2', {}, '决定'),
+      text('documentNumber', '决定书文号', {}, '如：泉环罚〔2026〕58号'),
+      text('decisionDate', '决定日期', { type: 'date' }),
+      h('div', { class: 'field' }, h('label', { for: 'severityTier' }, '违法情节（失信程度）'),
+        h('select', { id: 'severityTier', name: 'severityTier' },
+          Object.entries(LABELS.tiers).map(([value, t]) => h('option', { value, selected: value === 'GENERAL' }, t)))),
+      penalties,
+      h('button', { class: 'button', type: 'button', onclick: () => penalties.append(penaltyRow(penaltyRows++)) }, '添加处罚种类'),
+      text('facts', '违法事实', { multiline: true }),
+      text('evidence', '证据（每行一项）', { multiline: true }),
+      text('violatedProvision', '违反的规定'),
+      text('penaltyBasisProvision', '处罚依据'),
+      text('discretionStatement', '裁量说明', { multiline: true }),
+      text('issuingAgency', '作出机关', { value: claims.agency })),
+    status,
+    h('div', { class: 'actions' }, h('button', { class: 'button primary', type: 'submit' }, '录入并制作文书')));
+
+  form.addEventListener('submit', async ev => {
+    ev.preventDefault();
+    clearFieldErrors(form);
+    status.replaceChildren();
+    const value = name => form.elements[name]?.value.trim() || null;
+    const body = {
+      enterprise: { uscc: value('enterprise.uscc'), name: value('enterprise.name'), address: value('enterprise.address'), legalRepresentative: value('enterprise.legalRepresentative') },
+      documentNumber: value('documentNumber'),
+      decisionDate: value('decisionDate'),
+      penalties: [...Array(penaltyRows).keys()].map(i => ({
+        type: value(`penalties[${i}].type`), amount: value(`penalties[${i}].amount`), description: value(`penalties[${i}].description`),
+      })),
+      severityTier: value('severityTier'),
+      facts: value('facts'),
+      evidence: (value('evidence') || '').split('\n').map(s => s.trim()).filter(Boolean),
+      violatedProvision: value('violatedProvision'),
+      penaltyBasisProvision: value('penaltyBasisProvision'),
+      discretionStatement: value('discretionStatement'),
+      issuingAgency: value('issuingAgency'),
+    };
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    try {
+      const view = await postJson('/api/cases/decisions', body);
+      toast('处罚决定已录入，文书正在制作');
+      status.replaceChildren(h('div', { class: 'success', role: 'status' },
+        h('p', {}, `已录入 ${view.decision.documentNumber}，案件编号 `, h('code', { 'data-case-id': view.caseId }, view.caseId), '。'),
+        (view.warnings ?? []).length > 0 && h('ul', {}, view.warnings.map(w => h('li', {}, `提示：${w.messageZh}`))),
+        h('p', {}, h('a', { href: `#/cases/${encodeURIComponent(view.caseId)}` }, '查看案件与文书送达 →'))));
+    } catch (e) {
+      const unplaced = e instanceof ApiError ? showFieldErrors(form, e) : [];
+      status.replaceChildren(problemBox(e instanceof ApiError ? e : new ApiError(0, { detailZh: e.message })));
+      if (unplaced.length < (e.violations?.length ?? 0)) form.querySelector('[aria-invalid=true]')?.focus();
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return [h('h1', { id: 'decision-title' }, '录入处罚决定'),
+    h('p', { class: 'lead' }, '录入已作出的行政处罚决定。系统据此制作行政处罚决定书和信用修复告知书，两书同时送达（两书同达），并按规则计算信用公示期限。'),
+    form];
+}
