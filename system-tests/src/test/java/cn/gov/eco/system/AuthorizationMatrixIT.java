@@ -85,6 +85,18 @@ class AuthorizationMatrixIT {
             "GET /api/enterprises/{uscc}/publicity-records",
             o -> Call.get("/api/enterprises/" + o.uscc + "/publicity-records"));
 
+    /**
+     * Endpoints outside {@code /api/**} that outside systems call without a person's token, each authenticated by its
+     * own signature ({@code TokenExemptPath}): how it authenticates, and a request that must be refused with 401. A
+     * new one needs a line here; any other handler outside {@code /api/**} fails the test.
+     */
+    private static final Map<String, Call> TOKEN_EXEMPT = Map.of(
+            "POST /callbacks/edelivery/arrivals", new Call("POST", "/callbacks/edelivery/arrivals", "application/json",
+                    "{\"deliveryId\":\"x\",\"platformMessageId\":\"EDM-1\",\"arrivedAt\":\"2026-11-26T02:00:00Z\"}"
+                            .getBytes(StandardCharsets.UTF_8)));
+    /** Handlers outside {@code /api/**} that serve no one's data: the API description and the error page. */
+    private static final Set<String> OPEN_HANDLER_PREFIXES = Set.of("/v3/api-docs", "/error");
+
     static String decisionOf(Owner owner, String documentNumber) {
         String json = RunningSystem.example(documentNumber);
         return owner == Owner.A ? json : json.replace(Persona.USCC_A, Persona.USCC_B)
@@ -216,6 +228,38 @@ class AuthorizationMatrixIT {
                 }
             }
         }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void shouldListEveryTokenExemptEndpointAndRefuseItsUnsignedCalls() {
+        List<String> unlisted = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (var service : RunningSystem.get().services()) {
+            var mapping = service.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                for (String pattern : info.getPatternValues()) {
+                    if (pattern.startsWith("/api/") || OPEN_HANDLER_PREFIXES.stream().anyMatch(pattern::startsWith)) {
+                        continue;
+                    }
+                    for (var m : info.getMethodsCondition().getMethods()) {
+                        Call call = TOKEN_EXEMPT.get(m.name() + " " + pattern);
+                        if (call == null) {
+                            unlisted.add(m.name() + " " + pattern);
+                            continue;
+                        }
+                        var response = send(new Endpoint(service, m.name(), pattern, null),
+                                RunningSystem.http(service).anonymous(), call);
+                        if (response.statusCode() != 401 || !response.headers().firstValue("Content-Type").orElse("")
+                                .startsWith("application/problem+json")) {
+                            wrong.add(call.path() + " unsigned: " + response.statusCode() + " "
+                                    + abbreviate(response.body()));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(unlisted).as("handlers outside /api/** that are not listed as token-exempt").isEmpty();
         assertThat(wrong).isEmpty();
     }
 

@@ -88,12 +88,14 @@ public final class EDeliverySimulator extends SimulatorServer {
     private final Clock clock;
     private final SignedCallbacks callbacks;
     private final Map<String, Message> messages = new ConcurrentHashMap<>();
+    private volatile URI callbackUrl;
 
     public EDeliverySimulator(Settings settings, Clock clock) {
         super("e-delivery platform", settings.port());
         this.settings = settings;
         this.signature = new HmacSignature(settings.secret());
         this.clock = clock;
+        this.callbackUrl = settings.callbackUrl();
         this.callbacks = new SignedCallbacks(settings.secret(), counters, faults, clock, settings.callbackAttempts(),
                 settings.callbackRetryPause());
         api(MESSAGES_PATH, this::receive);
@@ -106,6 +108,12 @@ public final class EDeliverySimulator extends SimulatorServer {
     @Override
     public EDeliverySimulator start() {
         super.start();
+        return this;
+    }
+
+    /** Sends later callbacks to {@code url} (e.g. a service started after the simulator, on an ephemeral port). */
+    public EDeliverySimulator callbackUrl(URI url) {
+        this.callbackUrl = Objects.requireNonNull(url);
         return this;
     }
 
@@ -168,7 +176,7 @@ public final class EDeliverySimulator extends SimulatorServer {
         receipt.put("deliveryId", deliveryId);
         receipt.put("platformMessageId", message.messageId());
         receipt.put("arrivedAt", now.plus(settings.callbackDelay()).toString());
-        callbacks.schedule(settings.callbackUrl(), receipt, settings.callbackDelay());
+        callbacks.schedule(callbackUrl, receipt, settings.callbackDelay());
     }
 
     private static List<StoredDocument> documents(JsonNode docs) {
