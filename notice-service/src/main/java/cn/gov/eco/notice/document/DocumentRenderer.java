@@ -45,6 +45,7 @@ public final class DocumentRenderer {
     private final AgencyProfile agency;
     private final Clock clock;
     private final DocumentSealer sealer;
+    private final SealPicture sealPicture;
 
     /** Unsealed documents, dated by the system clock: for previews and tests of the layout. */
     public DocumentRenderer(CjkFont font, DocumentTemplates templates, AgencyProfile agency) {
@@ -62,6 +63,7 @@ public final class DocumentRenderer {
         this.agency = Objects.requireNonNull(agency, "agency");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sealer = Objects.requireNonNull(sealer, "sealer");
+        this.sealPicture = agency.sealImage() == null ? null : SealPicture.of(agency.sealImage().png());
     }
 
     /** The 行政处罚决定书 as PDF bytes. */
@@ -123,14 +125,13 @@ public final class DocumentRenderer {
      * for the content stream, or null.
      */
     private String sealImage(PDDocument doc, PDResources resources, PageLayout.Page page) throws IOException {
-        AgencyProfile.SealImage image = agency.sealImage();
-        if (image == null || page.seals().isEmpty()) {
+        if (sealPicture == null || page.seals().isEmpty()) {
             return null;
         }
-        PDImageXObject xobject = PDImageXObject.createFromByteArray(doc, image.png(), "seal.png");
+        PDImageXObject xobject = sealPicture.embed(doc);
         resources.put(SEAL_RESOURCE, xobject);
-        float size = image.diameterMm() * 72f / 25.4f;
-        float ratio = xobject.getHeight() / (float) xobject.getWidth();
+        float size = agency.sealImage().diameterMm() * 72f / 25.4f;
+        float ratio = sealPicture.height() / (float) sealPicture.width();
         StringBuilder cs = new StringBuilder(128);
         for (PageLayout.SealMark mark : page.seals()) {
             float w = size;
