@@ -163,6 +163,49 @@ class HttpElectronicDeliveryChannelTest {
         assertThat(simulator.counters().get("unsigned")).isEqualTo(3); // the default retry's three attempts
     }
 
+    @Test
+    void shouldNeitherRetryNorCountAgainstThePlatformAMessageItRefuses() {
+        start(Duration.ofSeconds(5), 100);
+        channel.close();
+        // the real guards' exception settings of notice-service.yml: a refused message is not the platform's fault
+        var refusedIgnored = CircuitBreaker.of("edelivery", CircuitBreakerConfig.custom().minimumNumberOfCalls(1)
+                .slidingWindowSize(1).ignoreExceptions(RequestNotPermitted.class).ignoreExceptions(
+                        refusedClass()).build());
+        var retry = Retry.of("edelivery", RetryConfig.custom().maxAttempts(3).waitDuration(Duration.ofMillis(10))
+                .retryExceptions(TimeoutException.class, failureClass()).build());
+        channel = new HttpElectronicDeliveryChannel(new EDeliveryProperties(simulator.baseUrl(), SECRET, null, null),
+                JsonMapper.builder().build(), Clock.systemUTC(), new HttpElectronicDeliveryChannel.Guards(retry,
+                refusedIgnored, RateLimiter.ofDefaults("l"), TimeLimiter.ofDefaults("t"), Bulkhead.ofDefaults("b")));
+        var good = dispatch("refused-1");
+        var bad = new ElectronicDispatch(good.deliveryId(), good.caseId(), good.uscc(), good.enterpriseName(),
+                good.address(), List.of(good.documents().get(0), new ElectronicDispatch.DispatchedDocument(
+                "REPAIR_RIGHTS_NOTICE", "n", "notice.pdf", good.documents().get(1).pdf(), "0".repeat(64))));
+        assertThatThrownBy(() -> channel.send(bad)).isInstanceOf(ChannelUnavailableException.class)
+                .hasMessageContaining("refused the message: 400");
+        assertThat(simulator.counters().get("requests")).as("not retried").isEqualTo(1);
+        assertThat(refusedIgnored.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(simulator.receivedDeliveryIds()).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Throwable> refusedClass() {
+        return (Class<? extends Throwable>) load("PlatformRejectedException");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Class<? extends Throwable> failureClass() {
+        return (Class<? extends Throwable>) load("PlatformFailureException");
+    }
+
+    /** The exception types are package-private, as notice-service.yml names them: by class name. */
+    private static Class<?> load(String simpleName) {
+        try {
+            return Class.forName("cn.gov.eco.notice.channel.infrastructure." + simpleName);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static ElectronicDispatch dispatch(String deliveryId) {
         byte[] decision = ("%PDF-1.7 decision " + deliveryId).getBytes(StandardCharsets.US_ASCII);
         byte[] notice = ("%PDF-1.7 notice " + deliveryId).getBytes(StandardCharsets.US_ASCII);
