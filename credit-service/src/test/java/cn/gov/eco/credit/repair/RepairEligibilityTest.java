@@ -110,6 +110,16 @@ class RepairEligibilityTest {
     }
 
     @Test
+    void shouldKeepALaterStatusWhenTheOpeningEventIsRedeliveredOrReplayed() {
+        RepairFacts repaired = paidAndRectified(scenario18()).withPublicityStatus("TERMINATED_BY_REPAIR");
+        RepairFacts replayed = repaired.withPublicity(repaired.uscc(), repaired.caseId(), repaired.enterpriseName(),
+                repaired.decisionDocumentNumber(), repaired.decisionDate(), "GENERAL", "PUBLISHED_MIN_RUNNING",
+                repaired.minPeriodEnd(), repaired.earliestApplicationDate(), repaired.maxPeriodEnd(),
+                repaired.ruleSetId());
+        assertThat(replayed).isEqualTo(repaired);
+    }
+
+    @Test
     void shouldRefuseARecordThatIsNonRepairableOrNoLongerPublished() {
         RepairFacts nonRepairable = paidAndRectified(scenario18()).withPublicityStatus("PUBLISHED_NON_REPAIRABLE");
         assertThat(rule.assess(nonRepairable, LocalDate.of(2025, 7, 1), true, false).unmet())

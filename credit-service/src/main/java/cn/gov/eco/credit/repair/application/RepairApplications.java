@@ -310,6 +310,22 @@ public class RepairApplications {
         return view(stored.application(), today());
     }
 
+    /** One file of an application's materials, for the reviewer (the content type found in its bytes). */
+    public record MaterialContent(Material material, byte[] content) {
+    }
+
+    public MaterialContent material(Actor actor, String applicationId, String fileId) {
+        policy.requireRole(actor, "repair material", List.of(Role.CREDIT_REVIEWER, Role.AGENCY_HEAD, Role.AUDITOR),
+                false);
+        var a = applications.find(applicationId)
+                .orElseThrow(() -> ProblemException.notFound("repair application", applicationId)).application();
+        Material m = a.materials().stream().filter(x -> x.fileId().equals(fileId)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("material", fileId));
+        byte[] content = materials.read(applicationId, fileId)
+                .orElseThrow(() -> ProblemException.notFound("material", fileId));
+        return new MaterialContent(m, content);
+    }
+
     /** One review step. An enterprise user can never review: the role check comes first (§8.2). */
     public ApplicationView decide(Actor actor, String applicationId, DecisionRequest request) {
         Role role = policy.requireRole(actor, "review a repair application", List.of(Role.CREDIT_REVIEWER), true);

@@ -1,7 +1,6 @@
 package cn.gov.eco.credit.repair.infrastructure;
 
 import cn.gov.eco.credit.repair.model.RepairFacts;
-import cn.gov.eco.platform.messaging.Idempotency;
 import cn.gov.eco.platform.messaging.OutboxDocuments;
 import cn.gov.eco.platform.messaging.OutboxEvent;
 import cn.gov.eco.platform.messaging.OutboxRelay;
@@ -124,9 +123,5 @@ public class RepairFactsRepository {
 
     private RepairFacts read(Document d) {
         return json.readValue(d.getString("facts"), RepairFacts.class);
-    }
-
-    static boolean duplicate(Throwable e) {
-        return Idempotency.isDuplicateKey(e);
     }
 }

@@ -44,10 +44,15 @@ public record RepairFacts(String recordId, String uscc, String caseId, String en
         return publicityStatus != null;
     }
 
+    /**
+     * The record as it was opened. A status already known is kept: it came from a later event (repaired, revoked…),
+     * and the opening event redelivered or replayed after it must not move the record back.
+     */
     public RepairFacts withPublicity(String uscc, String caseId, String enterpriseName, String documentNumber,
                                      LocalDate decisionDate, String tier, String status, ExplainedDate minEnd,
                                      ExplainedDate earliest, ExplainedDate maxEnd, String ruleSetId) {
-        return new RepairFacts(recordId, uscc, caseId, enterpriseName, documentNumber, decisionDate, tier, status,
+        String kept = publicityStatus == null ? status : publicityStatus;
+        return new RepairFacts(recordId, uscc, caseId, enterpriseName, documentNumber, decisionDate, tier, kept,
                 minEnd, earliest, maxEnd, ruleSetId, totalFine, payments, rectificationVerifiedOn, barredUntil,
                 windowOpenedOn);
     }

@@ -8,12 +8,18 @@ import cn.gov.eco.platform.security.Access;
 import cn.gov.eco.platform.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
 
 import static cn.gov.eco.contracts.identity.Role.AGENCY_HEAD;
 import static cn.gov.eco.contracts.identity.Role.AUDITOR;
@@ -43,6 +49,19 @@ public class RepairReviewController {
     @Operation(summary = "一件申请 / one application")
     public ApplicationView get(Actor actor, @PathVariable String applicationId) {
         return repair.review(actor, applicationId);
+    }
+
+    @GetMapping("/{applicationId}/materials/{fileId}")
+    @Access(roles = {CREDIT_REVIEWER, AGENCY_HEAD, AUDITOR})
+    @Operation(summary = "申请材料原件 / one file of the materials, as uploaded")
+    public ResponseEntity<byte[]> material(Actor actor, @PathVariable String applicationId,
+                                           @PathVariable String fileId) {
+        var m = repair.material(actor, applicationId, fileId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(m.material().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(m.material().filename(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(m.content());
     }
 
     @PostMapping("/{applicationId}/decisions")
