@@ -78,6 +78,14 @@ public class RepairFactsRecorder {
                 false);
     }
 
+    /**
+     * The decision was revoked (reconsideration, litigation or the agency itself): its publicity is withdrawn
+     * (《行政处罚法》第四十八条, T14), so there is nothing left to repair. A status that overrides every other.
+     */
+    public boolean onDecisionRevoked(RepairMessages.DecisionRevoked m) {
+        return apply(m.caseId(), f -> f.withPublicityStatus("WITHDRAWN"), false);
+    }
+
     /** The record was repaired: nothing left to apply for (the publicity feature terminates the publication). */
     public boolean onRepairApproved(RepairDecided m) {
         return apply(m.recordId(), f -> f.withPublicityStatus("TERMINATED_BY_REPAIR"), false);

@@ -63,6 +63,14 @@ public final class RepairMessages {
         }
     }
 
+    /** {@code DecisionRevoked.v1}: the decision is gone, so is the information to repair (《行政处罚法》第四十八条). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DecisionRevoked(String caseId, String uscc, String documentNumber) {
+        public boolean complete() {
+            return caseId != null;
+        }
+    }
+
     /** {@code RepairApproved.v1} and {@code RepairRevoked.v1} read back by the facts (the record's repair state). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record RepairDecided(String uscc, String applicationId, String recordId, LocalDate revokedDate,

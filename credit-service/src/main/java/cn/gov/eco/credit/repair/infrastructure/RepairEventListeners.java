@@ -9,9 +9,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 /**
  * Where the repair facts come from: {@code enforcement.case.v1} (the decision's fine, payments, verified
- * rectification), {@code credit.publicity.v1} (the record and its dates) and {@code credit.repair.v1} (this feature's
- * own approvals and revocations, read back so the facts follow the events and not a second write). Every handler is
- * idempotent; other types on the topics are not for it.
+ * rectification, revocation of the decision), {@code credit.publicity.v1} (the record and its dates) and
+ * {@code credit.repair.v1} (this feature's own approvals and revocations, read back so the facts follow the events
+ * and not a second write). Every handler is idempotent; other types on the topics are not for it.
  */
 public class RepairEventListeners {
 
@@ -34,8 +34,12 @@ public class RepairEventListeners {
                 RepairMessages.RectificationVerified::complete, recorder::onRectificationVerified)) {
             return;
         }
-        events.handle(record, EventTypes.PENALTY_DECIDED, RepairMessages.PenaltyDecided.class,
-                RepairMessages.PenaltyDecided::complete, recorder::onPenaltyDecided);
+        if (events.handle(record, EventTypes.PENALTY_DECIDED, RepairMessages.PenaltyDecided.class,
+                RepairMessages.PenaltyDecided::complete, recorder::onPenaltyDecided)) {
+            return;
+        }
+        events.handle(record, EventTypes.DECISION_REVOKED, RepairMessages.DecisionRevoked.class,
+                RepairMessages.DecisionRevoked::complete, recorder::onDecisionRevoked);
     }
 
     @KafkaListener(id = "credit-repair-publicity", topics = "#{T(cn.gov.eco.contracts.Topics).CREDIT_PUBLICITY.name()}",
