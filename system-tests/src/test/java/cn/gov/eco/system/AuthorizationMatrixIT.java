@@ -91,7 +91,8 @@ class AuthorizationMatrixIT {
         return Map.ofEntries(
                 Map.entry("GET /api/enterprises/{uscc}/repair-eligibility",
                         o -> Call.get("/api/enterprises/" + o.uscc + "/repair-eligibility")),
-                Map.entry("GET /api/repair-commitment", o -> Call.get("/api/repair-commitment")),
+                Map.entry("GET /api/enterprises/{uscc}/repair-commitment",
+                        o -> Call.get("/api/enterprises/" + o.uscc + "/repair-commitment")),
                 Map.entry("POST /api/enterprises/{uscc}/repair-applications", o -> repairForm(
                         "/api/enterprises/" + o.uscc + "/repair-applications", CASES.get(o))),
                 Map.entry("GET /api/enterprises/{uscc}/repair-applications",

@@ -242,7 +242,7 @@ class RepairApplicationIT {
     }
 
     static Part form(String recordId) {
-        var c = JSON.readTree(http(Persona.ENTERPRISE_A).get("/api/repair-commitment").body());
+        var c = JSON.readTree(http(Persona.ENTERPRISE_A).get("/api/enterprises/" + USCC + "/repair-commitment").body());
         String json = """
                 {"recordId":"%s","contactName":"陈建国","contactPhone":"13800000000","statement":"已缴清罚款并完成整改。",
                  "commitment":{"versionId":"%s","sha256":"%s","accepted":true}}"""
@@ -510,6 +510,62 @@ class RepairApplicationIT {
         assertThat(again.statusCode()).isEqualTo(422);
         assertThat(again.body()).contains("REAPPLICATION_BARRED");
         assertThat(decide(Persona.CREDIT_REVIEWER, id, "REVOKE", "再次撤销").statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void shouldPutOverdueApplicationsFirstInTheReviewersQueueThenTheOldest() throws Exception {
+        String olderCase = scenario18Case();
+        String newerCase = scenario18Case();
+        today("2025-08-01"); // Fri: received and accepted the same day, decision due 7 WD later (08-12)
+        var older = submit(Persona.ENTERPRISE_A, USCC, olderCase);
+        String olderId = JSON.readTree(older.body()).at("/application/applicationId").asString();
+        assertThat(decide(Persona.CREDIT_REVIEWER, olderId, "ACCEPT", null).statusCode()).isEqualTo(200);
+        today("2025-08-04"); // Mon: received, acceptance due 3 WD later (08-07)
+        var newer = submit(Persona.ENTERPRISE_A, USCC, newerCase);
+        String newerId = JSON.readTree(newer.body()).at("/application/applicationId").asString();
+        assertThat(JSON.readTree(newer.body()).at("/application/acceptanceDueBy/date").asString()).isEqualTo("2025-08-07");
+
+        today("2025-08-07");
+        List<String> notOverdueYet = queueIds();
+        assertThat(notOverdueYet.indexOf(olderId)).isLessThan(notOverdueYet.indexOf(newerId)); // oldest first
+
+        today("2025-08-08"); // the newer one's acceptance is now overdue; the older one's decision is not
+        var queue = JSON.readTree(http(Persona.CREDIT_REVIEWER).get("/api/repair-applications").body()).get("items");
+        List<String> ids = queueIds();
+        assertThat(ids.indexOf(newerId)).isLessThan(ids.indexOf(olderId));
+        var newerItem = queue.valueStream().filter(i -> i.get("applicationId").asString().equals(newerId)).findFirst()
+                .orElseThrow();
+        assertThat(newerItem.get("overdue").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("ACCEPTANCE_OVERDUE");
+        // Every overdue item comes before every item that is not.
+        List<Boolean> overdue = queue.valueStream().map(i -> !i.get("overdue").isEmpty()).toList();
+        assertThat(overdue.indexOf(false) == -1 || overdue.lastIndexOf(true) < overdue.indexOf(false)).isTrue();
+        var view = JSON.readTree(http(Persona.ENTERPRISE_A).get("/api/enterprises/" + USCC + "/repair-applications/"
+                + newerId).body());
+        assertThat(view.get("overdue").valueStream().map(JsonNode::asString).toList()).containsExactly("ACCEPTANCE_OVERDUE");
+    }
+
+    private static List<String> queueIds() {
+        return JSON.readTree(http(Persona.CREDIT_REVIEWER).get("/api/repair-applications").body()).get("items")
+                .valueStream().map(i -> i.get("applicationId").asString()).toList();
+    }
+
+    @Test
+    void shouldLeaveNothingToRepairOnceTheDecisionIsRevoked() throws Exception {
+        today("2025-06-30");
+        String caseId = scenario18Case();
+        ObjectNode n = golden(EventTypes.DECISION_REVOKED);
+        n.put("caseId", caseId).put("uscc", USCC).put("documentNumber", "泉环罚〔2025〕12号");
+        publish(EventTypes.DECISION_REVOKED, Topics.ENFORCEMENT_CASE.name(), caseId, caseId, n);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "WITHDRAWN".equals(record(caseId).get("publicityStatus")
+                .asString()));
+        assertThat(record(caseId).get("unmet").valueStream().map(u -> u.get("code").asString()).toList())
+                .containsExactly("NOTHING_TO_REPAIR", "CREDIT_COMMITMENT_REQUIRED");
+        publicityOpened(caseId, USCC, "2025-03-10", "泉环罚〔2025〕12号"); // replayed: does not bring it back
+        var blocked = submit(Persona.ENTERPRISE_A, USCC, caseId);
+        assertThat(blocked.statusCode()).isEqualTo(422);
+        assertThat(blocked.body()).contains("NOTHING_TO_REPAIR");
+        assertThat(record(caseId).get("publicityStatus").asString()).isEqualTo("WITHDRAWN");
     }
 
     @Test

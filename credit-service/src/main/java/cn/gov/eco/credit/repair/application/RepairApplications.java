@@ -138,7 +138,9 @@ public class RepairApplications {
     public record DecisionRequest(ReviewAction action, String reason) {
     }
 
-    public CreditCommitment commitment() {
+    /** The published commitment text the enterprise accepts when it applies (the same for every enterprise). */
+    public CreditCommitment commitment(Actor actor, String rawUscc) {
+        enterprise(actor, rawUscc, "credit commitment");
         return commitment;
     }
 

@@ -59,12 +59,12 @@ public class RepairController {
         return repair.eligibility(actor, uscc);
     }
 
-    @GetMapping("/repair-commitment")
+    @GetMapping("/enterprises/{uscc}/repair-commitment")
     @Access(roles = {ENTERPRISE, CREDIT_REVIEWER, OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST,
-            AUDITOR}, scope = Access.Scope.SHARED)
-    @Operation(summary = "当前公布的信用承诺书文本、版本与SHA-256 / the published credit-commitment text")
-    public CreditCommitment commitment() {
-        return repair.commitment();
+            AUDITOR}, scope = Access.Scope.ENTERPRISE)
+    @Operation(summary = "须签署的信用承诺书文本、版本与SHA-256 / the published credit-commitment text to accept")
+    public CreditCommitment commitment(Actor actor, @PathVariable String uscc) {
+        return repair.commitment(actor, uscc);
     }
 
     @PostMapping(path = "/enterprises/{uscc}/repair-applications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
