@@ -42,6 +42,33 @@ public final class EventTypes {
     /** 信用修复撤销: false materials; the record is republished and re-application barred. */
     public static final EventType REPAIR_REVOKED = EventType.of("credit", "RepairRevoked", 1);
 
+    /** 信用修复申请已受理登记: passed the pre-check, received; the acceptance clock starts. */
+    public static final EventType REPAIR_APPLICATION_SUBMITTED = EventType.of("credit", "RepairApplicationSubmitted", 1);
+
+    /** 信用修复申请未通过预检: an unmet condition; shown with the reasons and the earliest date. */
+    public static final EventType REPAIR_APPLICATION_BLOCKED = EventType.of("credit", "RepairApplicationBlocked", 1);
+
+    /** 信用修复申请已受理: the review starts, with its decision due date. */
+    public static final EventType REPAIR_APPLICATION_ACCEPTED = EventType.of("credit", "RepairApplicationAccepted", 1);
+
+    /** 信用修复申请不予受理: with the reason shown to the applicant. */
+    public static final EventType REPAIR_APPLICATION_NOT_ACCEPTED = EventType.of("credit", "RepairApplicationNotAccepted", 1);
+
+    /** 信用修复申请材料需补正: the applicant supplements and resubmits. */
+    public static final EventType REPAIR_SUPPLEMENT_REQUESTED = EventType.of("credit", "RepairSupplementRequested", 1);
+
+    /** 信用修复申请不予修复: with the reasons shown to the applicant. */
+    public static final EventType REPAIR_DENIED = EventType.of("credit", "RepairDenied", 1);
+
+    /** 信用修复结果已同步: the result reached the external credit platform (信用中国). */
+    public static final EventType REPAIR_RESULT_SYNCED = EventType.of("credit", "RepairResultSynced", 1);
+
+    /** 信用修复申请已撤回: withdrawn by the applicant. */
+    public static final EventType REPAIR_APPLICATION_WITHDRAWN = EventType.of("credit", "RepairApplicationWithdrawn", 1);
+
+    /** 信用修复申请窗口开启: every recorded condition met; the enterprise may apply from today. */
+    public static final EventType REPAIR_WINDOW_OPENED = EventType.of("credit", "RepairWindowOpened", 1);
+
     private EventTypes() {
     }
 }

@@ -21,7 +21,11 @@ public final class Topics {
             List.of(EventTypes.PUBLICITY_OPENED, EventTypes.PUBLICITY_NOT_PUBLISHED));
 
     public static final Topic CREDIT_REPAIR = new Topic("credit.repair.v1", Topic.KeyKind.USCC, 6, false,
-            List.of(EventTypes.REPAIR_APPROVED, EventTypes.REPAIR_REVOKED));
+            List.of(EventTypes.REPAIR_APPROVED, EventTypes.REPAIR_REVOKED,
+                    EventTypes.REPAIR_APPLICATION_SUBMITTED, EventTypes.REPAIR_APPLICATION_BLOCKED,
+                    EventTypes.REPAIR_APPLICATION_ACCEPTED, EventTypes.REPAIR_APPLICATION_NOT_ACCEPTED,
+                    EventTypes.REPAIR_SUPPLEMENT_REQUESTED, EventTypes.REPAIR_DENIED, EventTypes.REPAIR_RESULT_SYNCED,
+                    EventTypes.REPAIR_APPLICATION_WITHDRAWN, EventTypes.REPAIR_WINDOW_OPENED));
 
     public static final Topic CREDIT_LEVEL = new Topic("credit.level.v1", Topic.KeyKind.USCC, 6, false, List.of());
 

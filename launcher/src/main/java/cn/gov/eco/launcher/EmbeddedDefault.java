@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import cn.gov.eco.embedded.KafkaBroker;
 import cn.gov.eco.embedded.MongoWireServer;
+import cn.gov.eco.simulator.edelivery.EDeliverySimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
  *       in {@code <data>/mongo}.</li>
  *   <li>The auth server (OAuth 2 / OpenID Connect, port 9000) first, unless {@code --no-auth-server} or
  *       {@code OIDC_ISSUER_URI} names another provider; the launcher waits until it is ready.</li>
+ *   <li>The simulated electronic-delivery platform in this JVM on 8090 ({@link EDeliverySimulator}), its callbacks
+ *       going to notice-service, with a secret shared with notice-service ({@code NOTICE_EDELIVERY_SECRET}, or a
+ *       random one for this run).</li>
  *   <li>The three services and the gateway (8080), each in its own JVM
  *       ({@code <svc>/target/<svc>-0.1.0-SNAPSHOT-exec.jar}), their output prefixed with their name; the launcher waits
  *       until each reports ready.</li>
@@ -134,6 +138,7 @@ public final class EmbeddedDefault {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private KafkaBroker broker;
     private MongoWireServer mongo;
+    private EDeliverySimulator edelivery;
     private ProcessSupervisor supervisor;
     private ChildPidFile pidFile;
 
@@ -200,6 +205,7 @@ public final class EmbeddedDefault {
             for (Service s : services) {
                 Ports.requireFree(s.port(), s.name(), "Stop it first.");
             }
+            Ports.requireFree(EDeliverySimulator.DEFAULT_PORT, "the e-delivery platform simulator", "Stop it first.");
         }
 
         String kafka = env.get("KAFKA_BOOTSTRAP_SERVERS");
@@ -233,6 +239,8 @@ public final class EmbeddedDefault {
                     ? "the provider in their own configuration (OIDC_ISSUER_URI / OIDC_JWK_SET_URI)" : issuer);
         }
 
+        OutsideSystems outside = startSimulators(env);
+
         supervisor = new ProcessSupervisor(System.out, System.err, GRACE);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         long t0 = System.nanoTime();
@@ -247,7 +255,8 @@ public final class EmbeddedDefault {
                 command.addAll(s.jvmOptions());
                 command.add("-jar");
                 command.add(jars.get(i).toString());
-                var child = supervisor.start(s.name(), command, childEnv(s, kafka, mongoUri, issuer), repo, s.healthUrl());
+                var child = supervisor.start(s.name(), command, childEnv(s, kafka, mongoUri, issuer, outside), repo,
+                        s.healthUrl());
                 pidFile.record(s.name(), child.pid(), jars.get(i).toString());
                 log.info("Started {} (pid {})", s.name(), child.pid());
                 if (s.name().equals(AUTH_SERVER)) {
@@ -267,6 +276,7 @@ public final class EmbeddedDefault {
         }
         log.info("All services ready in {} s", Duration.ofNanos(System.nanoTime() - t0).toSeconds());
         printTable(kafka, mongoUri, issuer, services);
+        System.out.println(outside.describe());
 
         ProcessSupervisor.Child dead = supervisor.awaitAnyExit();
         Thread.sleep(300); // Ctrl-C reaches the services too: let the shutdown hook say so first
@@ -291,6 +301,9 @@ public final class EmbeddedDefault {
         if (pidFile != null) {
             pidFile.delete();
         }
+        if (edelivery != null) {
+            edelivery.close();
+        }
         if (broker != null) {
             try {
                 broker.close();
@@ -310,8 +323,57 @@ public final class EmbeddedDefault {
         }
     }
 
+    /**
+     * The outside systems' simulators this run started, and what each service is told about them: for each service
+     * name, environment variables (their URLs and shared secrets).
+     */
+    record OutsideSystems(Map<String, Map<String, String>> envByService, List<String> lines) {
+        static final OutsideSystems NONE = new OutsideSystems(Map.of(), List.of());
+
+        String describe() {
+            return lines.isEmpty() ? "" : "  Simulated outside systems (in the launcher's JVM):\n" + String.join("\n", lines) + "\n";
+        }
+    }
+
+    /** The e-delivery platform's secret: NOTICE_EDELIVERY_SECRET, or a random one for this run. */
+    static String edeliverySecret(Map<String, String> env) {
+        String configured = env.get("NOTICE_EDELIVERY_SECRET");
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
+    }
+
+    /** Starts the simulated e-delivery platform on 8090, calling back notice-service. */
+    private OutsideSystems startSimulators(Map<String, String> env) {
+        Service notice = SERVICES.stream().filter(s -> s.name().equals("notice-service")).findFirst().orElseThrow();
+        String secret = edeliverySecret(env);
+        URI callback = notice.baseUrl().resolve("/callbacks/edelivery/arrivals");
+        edelivery = new EDeliverySimulator(EDeliverySimulator.Settings.of(EDeliverySimulator.DEFAULT_PORT, secret,
+                callback)).start();
+        String url = edelivery.baseUrl().toString();
+        return new OutsideSystems(Map.of(notice.name(), Map.of("NOTICE_EDELIVERY_URL", url,
+                "NOTICE_EDELIVERY_SECRET", secret)),
+                List.of(String.format("  %-16s %-24s admin: %s/admin/faults, %s/admin/counters", "e-delivery", url,
+                        url, url)));
+    }
+
     /** What each child is told: its port, and where Kafka, MongoDB, the token issuer and the services are. */
     static Map<String, String> childEnv(Service s, String kafka, String mongoUri, String issuer) {
+        return childEnv(s, kafka, mongoUri, issuer, OutsideSystems.NONE);
+    }
+
+    /** As {@link #childEnv(Service, String, String, String)}, and where the simulated outside systems are. */
+    static Map<String, String> childEnv(Service s, String kafka, String mongoUri, String issuer,
+                                        OutsideSystems outside) {
+        Map<String, String> env = new LinkedHashMap<>(childEnvWithoutOutside(s, kafka, mongoUri, issuer));
+        env.putAll(outside.envByService().getOrDefault(s.name(), Map.of()));
+        return env;
+    }
+
+    private static Map<String, String> childEnvWithoutOutside(Service s, String kafka, String mongoUri, String issuer) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(s.port()));
         switch (s.name()) {

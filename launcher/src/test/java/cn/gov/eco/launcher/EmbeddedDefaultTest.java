@@ -86,6 +86,26 @@ class EmbeddedDefaultTest {
     }
 
     @Test
+    void tellsNoticeServiceAloneWhereTheSimulatedEDeliveryPlatformIsAndItsSecret() {
+        var byName = EmbeddedDefault.SERVICES.stream()
+                .collect(java.util.stream.Collectors.toMap(EmbeddedDefault.Service::name, s -> s));
+        var outside = new EmbeddedDefault.OutsideSystems(Map.of("notice-service", Map.of(
+                "NOTICE_EDELIVERY_URL", "http://127.0.0.1:8090", "NOTICE_EDELIVERY_SECRET", "s3cret-s3cret-s3cret")),
+                List.of("  e-delivery ..."));
+
+        assertThat(EmbeddedDefault.childEnv(byName.get("notice-service"), "k:9092", "mongodb://m", null, outside))
+                .containsEntry("NOTICE_EDELIVERY_URL", "http://127.0.0.1:8090")
+                .containsEntry("NOTICE_EDELIVERY_SECRET", "s3cret-s3cret-s3cret")
+                .containsEntry("SERVER_PORT", "8082");
+        assertThat(EmbeddedDefault.childEnv(byName.get("credit-service"), "k:9092", "mongodb://m", null, outside))
+                .doesNotContainKeys("NOTICE_EDELIVERY_URL", "NOTICE_EDELIVERY_SECRET");
+        assertThat(EmbeddedDefault.edeliverySecret(Map.of("NOTICE_EDELIVERY_SECRET", "configured-secret-123")))
+                .isEqualTo("configured-secret-123");
+        String random = EmbeddedDefault.edeliverySecret(Map.of());
+        assertThat(random).hasSize(48).isNotEqualTo(EmbeddedDefault.edeliverySecret(Map.of()));
+    }
+
+    @Test
     void printsTheGatewayAsTheEntryPointAndHowToGetAToken() {
         String table = EmbeddedDefault.table("localhost:9092", "mongodb://localhost:27017", "http://localhost:9000",
                 EmbeddedDefault.SERVICES);

@@ -7,8 +7,8 @@ import cn.gov.eco.notice.delivery.infrastructure.DeliveryRepository;
 import cn.gov.eco.notice.delivery.infrastructure.DocumentStore;
 import cn.gov.eco.notice.delivery.infrastructure.PdfDocumentRendering;
 import cn.gov.eco.notice.delivery.infrastructure.PenaltyDecidedListener;
-import cn.gov.eco.notice.document.AgencyProfile;
 import cn.gov.eco.notice.document.CjkFont;
+import cn.gov.eco.notice.document.DocumentProperties;
 import cn.gov.eco.notice.document.DocumentRenderer;
 import cn.gov.eco.notice.document.DocumentTemplates;
 import cn.gov.eco.notice.signature.DevelopmentSealKey;
@@ -38,7 +38,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 @Configuration
-@EnableConfigurationProperties(NoticeProperties.class)
+@EnableConfigurationProperties({NoticeProperties.class, DocumentProperties.class})
 class NoticeServiceConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeServiceConfiguration.class);
@@ -92,14 +92,15 @@ class NoticeServiceConfiguration {
 
     /** The font is parsed once at start; each document embeds a subset of it, and is sealed as it is saved. */
     @Bean
-    DocumentRenderer documentRenderer(NoticeProperties props, Clock clock, PdfSealer sealer) {
+    DocumentRenderer documentRenderer(NoticeProperties props, DocumentProperties documents, Clock clock,
+                                      PdfSealer sealer) {
         CjkFont font = props.fontPath() == null || props.fontPath().isBlank() ? CjkFont.loadDefault()
                 : CjkFont.load(Path.of(props.fontPath()));
         DocumentTemplates templates = props.templatesDir() == null || props.templatesDir().isBlank()
                 ? DocumentTemplates.classpathDefaults() : DocumentTemplates.withOverrides(Path.of(props.templatesDir()));
         var a = props.agency();
         return new DocumentRenderer(font, templates,
-                new AgencyProfile(a.name(), a.contact(), a.address(), a.publicityPlatforms()), clock, sealer);
+                documents.agencyProfile(a.name(), a.contact(), a.address(), a.publicityPlatforms()), clock, sealer);
     }
 
     @Bean

@@ -69,7 +69,7 @@ class AuthorizationMatrixIT {
     }
 
     /** How to call each endpoint on a resource of the given owner. A new endpoint needs a line here. */
-    private static final Map<String, Function<Owner, Call>> FIXTURES = Map.of(
+    private static final Map<String, Function<Owner, Call>> FIXTURES = merged(repairFixtures(), Map.of(
             "POST /api/cases/decisions", o -> new Call("POST", "/api/cases/decisions", "application/json",
                     decisionOf(o, "泉环罚〔2026〕" + NUMBERS.incrementAndGet() + "号").getBytes(StandardCharsets.UTF_8)),
             "GET /api/cases/{caseId}", o -> Call.get("/api/cases/" + CASES.get(o)),
@@ -83,7 +83,66 @@ class AuthorizationMatrixIT {
             "POST /api/deliveries/verifications", o -> new Call("POST", "/api/deliveries/verifications",
                     "application/pdf", SEALED_PDF.get()),
             "GET /api/enterprises/{uscc}/publicity-records",
-            o -> Call.get("/api/enterprises/" + o.uscc + "/publicity-records"));
+            o -> Call.get("/api/enterprises/" + o.uscc + "/publicity-records")));
+
+    /** Online credit repair (credit-service): the enterprise's side and the reviewer's. */
+    private static Map<String, Function<Owner, Call>> repairFixtures() {
+        String unknown = "00000000-0000-0000-0000-000000000000";
+        return Map.ofEntries(
+                Map.entry("GET /api/enterprises/{uscc}/repair-eligibility",
+                        o -> Call.get("/api/enterprises/" + o.uscc + "/repair-eligibility")),
+                Map.entry("GET /api/enterprises/{uscc}/repair-commitment",
+                        o -> Call.get("/api/enterprises/" + o.uscc + "/repair-commitment")),
+                Map.entry("POST /api/enterprises/{uscc}/repair-applications", o -> repairForm(
+                        "/api/enterprises/" + o.uscc + "/repair-applications", CASES.get(o))),
+                Map.entry("GET /api/enterprises/{uscc}/repair-applications",
+                        o -> Call.get("/api/enterprises/" + o.uscc + "/repair-applications")),
+                Map.entry("GET /api/enterprises/{uscc}/repair-applications/{applicationId}",
+                        o -> Call.get("/api/enterprises/" + o.uscc + "/repair-applications/" + unknown)),
+                Map.entry("POST /api/enterprises/{uscc}/repair-applications/{applicationId}/supplement",
+                        o -> repairForm("/api/enterprises/" + o.uscc + "/repair-applications/" + unknown
+                                + "/supplement", null)),
+                Map.entry("POST /api/enterprises/{uscc}/repair-applications/{applicationId}/withdrawal",
+                        o -> new Call("POST", "/api/enterprises/" + o.uscc + "/repair-applications/" + unknown
+                                + "/withdrawal", null, null)),
+                Map.entry("GET /api/repair-applications", o -> Call.get("/api/repair-applications")),
+                Map.entry("GET /api/repair-applications/{applicationId}",
+                        o -> Call.get("/api/repair-applications/" + unknown)),
+                Map.entry("GET /api/repair-applications/{applicationId}/materials/{fileId}",
+                        o -> Call.get("/api/repair-applications/" + unknown + "/materials/" + unknown)),
+                Map.entry("POST /api/repair-applications/{applicationId}/decisions",
+                        o -> new Call("POST", "/api/repair-applications/" + unknown + "/decisions",
+                                "application/json", "{\"action\":\"ACCEPT\"}".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    /** A multipart repair form for the owner's own case (the application part only; no file). */
+    static Call repairForm(String path, String recordId) {
+        String boundary = "matrix-boundary";
+        String json = "{\"recordId\":\"" + recordId + "\",\"contactName\":\"陈建国\",\"contactPhone\":\"13800000000\","
+                + "\"commitment\":{\"accepted\":false}}";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + (recordId == null ? "statement"
+                : "application") + "\"\r\nContent-Type: application/json\r\n\r\n" + json + "\r\n--" + boundary + "--\r\n";
+        return new Call("POST", path, "multipart/form-data; boundary=" + boundary, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Map<String, Function<Owner, Call>> merged(Map<String, Function<Owner, Call>> a,
+                                                     Map<String, Function<Owner, Call>> b) {
+        var all = new java.util.HashMap<>(a);
+        all.putAll(b);
+        return Map.copyOf(all);
+    }
+
+    /**
+     * Endpoints outside {@code /api/**} that outside systems call without a person's token, each authenticated by its
+     * own signature ({@code TokenExemptPath}): how it authenticates, and a request that must be refused with 401. A
+     * new one needs a line here; any other handler outside {@code /api/**} fails the test.
+     */
+    private static final Map<String, Call> TOKEN_EXEMPT = Map.of(
+            "POST /callbacks/edelivery/arrivals", new Call("POST", "/callbacks/edelivery/arrivals", "application/json",
+                    "{\"deliveryId\":\"x\",\"platformMessageId\":\"EDM-1\",\"arrivedAt\":\"2026-11-26T02:00:00Z\"}"
+                            .getBytes(StandardCharsets.UTF_8)));
+    /** Handlers outside {@code /api/**} that serve no one's data: the API description and the error page. */
+    private static final Set<String> OPEN_HANDLER_PREFIXES = Set.of("/v3/api-docs", "/error");
 
     static String decisionOf(Owner owner, String documentNumber) {
         String json = RunningSystem.example(documentNumber);
@@ -216,6 +275,38 @@ class AuthorizationMatrixIT {
                 }
             }
         }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void shouldListEveryTokenExemptEndpointAndRefuseItsUnsignedCalls() {
+        List<String> unlisted = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (var service : RunningSystem.get().services()) {
+            var mapping = service.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                for (String pattern : info.getPatternValues()) {
+                    if (pattern.startsWith("/api/") || OPEN_HANDLER_PREFIXES.stream().anyMatch(pattern::startsWith)) {
+                        continue;
+                    }
+                    for (var m : info.getMethodsCondition().getMethods()) {
+                        Call call = TOKEN_EXEMPT.get(m.name() + " " + pattern);
+                        if (call == null) {
+                            unlisted.add(m.name() + " " + pattern);
+                            continue;
+                        }
+                        var response = send(new Endpoint(service, m.name(), pattern, null),
+                                RunningSystem.http(service).anonymous(), call);
+                        if (response.statusCode() != 401 || !response.headers().firstValue("Content-Type").orElse("")
+                                .startsWith("application/problem+json")) {
+                            wrong.add(call.path() + " unsigned: " + response.statusCode() + " "
+                                    + abbreviate(response.body()));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(unlisted).as("handlers outside /api/** that are not listed as token-exempt").isEmpty();
         assertThat(wrong).isEmpty();
     }
 

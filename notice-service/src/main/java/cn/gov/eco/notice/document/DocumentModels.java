@@ -25,6 +25,11 @@ final class DocumentModels {
         f.put("agency.contact", TemplateSchema.TEXT);
         f.put("agency.address", TemplateSchema.TEXT);
         f.put("agency.platforms", TemplateSchema.TEXT_LIST);
+        f.put("agency.paymentBank", TemplateSchema.TEXT);
+        f.put("agency.paymentAccountName", TemplateSchema.TEXT);
+        f.put("agency.paymentAccount", TemplateSchema.TEXT);
+        f.put("agency.electronicPayment", TemplateSchema.TEXT);
+        f.put("agency.redFastLane", TemplateSchema.TEXT);
     }
 
     private static void agencyValues(Map<String, Object> m, AgencyProfile agency) {
@@ -32,6 +37,11 @@ final class DocumentModels {
         m.put("agency.contact", agency.contact());
         m.put("agency.address", agency.address());
         m.put("agency.platforms", agency.platforms());
+        m.put("agency.paymentBank", agency.payment().bank());
+        m.put("agency.paymentAccountName", agency.payment().accountName());
+        m.put("agency.paymentAccount", agency.payment().account());
+        m.put("agency.electronicPayment", agency.payment().electronic());
+        m.put("agency.redFastLane", agency.redFastLane());
     }
 
     static final TemplateSchema DECISION_SCHEMA;
@@ -43,7 +53,8 @@ final class DocumentModels {
                 "party.legalRepresentative", "facts", "violatedProvision", "penaltyBasisProvision",
                 "penaltySummary", "totalFine", "performance.method", "performance.deadline",
                 "performance.surchargeWarning", "remedies.reconsiderationBody", "remedies.reconsiderationDays",
-                "remedies.court", "remedies.litigationMonths", "discretionStatement", "publicityNotice",
+                "remedies.court", "remedies.litigationMonths", "discretionStatement", "statementsAndHearing",
+                "publicityNotice",
                 "issuingAgency", "decisionDate")) {
             d.put(text, TemplateSchema.TEXT);
         }
@@ -113,6 +124,7 @@ final class DocumentModels {
         m.put("remedies.litigationMonths", count(doc.remedies().litigationMonths()) + "个月");
         m.put("remedies.reconsiderationFirst", doc.remedies().reconsiderationFirst());
         m.put("discretionStatement", nz(doc.discretionStatement()));
+        m.put("statementsAndHearing", nz(doc.statementsAndHearing()));
         m.put("publicityNotice", nz(doc.publicityNotice()));
         m.put("issuingAgency", doc.issuingAgency());
         m.put("decisionDate", date(doc.decisionDate()));

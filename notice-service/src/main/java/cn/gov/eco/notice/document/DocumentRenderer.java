@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 
 /**
@@ -44,6 +45,7 @@ public final class DocumentRenderer {
     private final AgencyProfile agency;
     private final Clock clock;
     private final DocumentSealer sealer;
+    private final SealPicture sealPicture;
 
     /** Unsealed documents, dated by the system clock: for previews and tests of the layout. */
     public DocumentRenderer(CjkFont font, DocumentTemplates templates, AgencyProfile agency) {
@@ -61,6 +63,7 @@ public final class DocumentRenderer {
         this.agency = Objects.requireNonNull(agency, "agency");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sealer = Objects.requireNonNull(sealer, "sealer");
+        this.sealPicture = agency.sealImage() == null ? null : SealPicture.of(agency.sealImage().png());
     }
 
     /** The 行政处罚决定书 as PDF bytes. */
@@ -100,7 +103,8 @@ public final class DocumentRenderer {
                 fonts.setItem(FONT_RESOURCE, embedded.fontDictionary());
                 resources.getCOSObject().setItem(COSName.FONT, fonts);
                 page.setResources(resources);
-                byte[] content = content(embedded, pages.get(p), p + 1, total);
+                String seal = sealImage(doc, resources, pages.get(p));
+                byte[] content = content(embedded, pages.get(p), p + 1, total, seal);
                 page.setContents(new PDStream(doc, new ByteArrayInputStream(content), COSName.FLATE_DECODE));
                 doc.addPage(page);
             }
@@ -114,13 +118,39 @@ public final class DocumentRenderer {
     }
 
     private static final COSName FONT_RESOURCE = COSName.getPDFName("F1");
+    private static final COSName SEAL_RESOURCE = COSName.getPDFName("Seal");
+
+    /**
+     * Adds the agency's seal picture to a page with a signature block, when the agency has one: the drawing operators
+     * for the content stream, or null.
+     */
+    private String sealImage(PDDocument doc, PDResources resources, PageLayout.Page page) throws IOException {
+        if (sealPicture == null || page.seals().isEmpty()) {
+            return null;
+        }
+        PDImageXObject xobject = sealPicture.embed(doc);
+        resources.put(SEAL_RESOURCE, xobject);
+        float size = agency.sealImage().diameterMm() * 72f / 25.4f;
+        float ratio = sealPicture.height() / (float) sealPicture.width();
+        StringBuilder cs = new StringBuilder(128);
+        for (PageLayout.SealMark mark : page.seals()) {
+            float w = size;
+            float h = size * ratio;
+            cs.append("q ");
+            num(cs, w).append(" 0 0 ");
+            num(cs, h).append(' ');
+            num(cs, mark.centreX() - w / 2).append(' ');
+            num(cs, mark.centreY() - h / 2).append(" cm /Seal Do Q\n");
+        }
+        return cs.toString();
+    }
 
     private static String footer(int number, int total) {
         return "第 " + number + " 页 共 " + total + " 页";
     }
 
     /** The page's content stream (ISO 32000-1 §9.4): rules, then all text in one text object. */
-    private byte[] content(SubsetFontEmbedder embedded, PageLayout.Page page, int number, int total) {
+    private byte[] content(SubsetFontEmbedder embedded, PageLayout.Page page, int number, int total, String seal) {
         StringBuilder cs = new StringBuilder(8192);
         for (PageLayout.RuleOp rule : page.rules()) {
             num(cs, rule.width()).append(" w ");
@@ -163,6 +193,9 @@ public final class DocumentRenderer {
         num(cs, PageLayout.FOOTER_Y).append(" Tm ");
         embedded.appendHex(cs, footer);
         cs.append(" Tj\nET\n");
+        if (seal != null) {
+            cs.append(seal); // over the agency's name and the date, as a stamp on paper
+        }
         return cs.toString().getBytes(StandardCharsets.US_ASCII);
     }
 

@@ -41,7 +41,14 @@ final class PageLayout {
     record RuleOp(float x1, float x2, float y, float width) {
     }
 
-    record Page(List<TextOp> texts, List<RuleOp> rules) {
+    /**
+     * Where the agency's seal image goes: centred on the signature block (over the agency's name and the date, as a
+     * stamp on paper is), {@code height} the block's height.
+     */
+    record SealMark(float centreX, float centreY, float height) {
+    }
+
+    record Page(List<TextOp> texts, List<RuleOp> rules, List<SealMark> seals) {
     }
 
     private final CjkFont font;
@@ -138,10 +145,13 @@ final class PageLayout {
                     float left = Math.max(MARGIN_LEFT, right - w);
                     ensure(LEADING * (s.lines().size() + 2));
                     y -= LEADING * 1.5f;
+                    float top = y;
                     for (String line : s.lines()) {
                         y -= LEADING;
                         add(left + (right - left - width(line, BODY)) / 2, BODY, false, line);
                     }
+                    float height = top - y;
+                    page.seals().add(new SealMark((left + right) / 2, y + height / 2 + BODY * 0.3f, height));
                 }
                 case LayoutBlock.Gap g -> y -= LEADING * 0.6f;
             }
@@ -177,7 +187,7 @@ final class PageLayout {
     }
 
     private void newPage() {
-        page = new Page(new ArrayList<>(), new ArrayList<>());
+        page = new Page(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         pages.add(page);
         y = PAGE_HEIGHT - MARGIN_TOP;
     }

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param performance           履行方式和期限 (Art. 59(4))
  * @param remedies              复议和诉讼的途径和期限 (Art. 59(5))
  * @param discretionStatement   裁量说明 (aggravating and mitigating factors)
+ * @param statementsAndHearing  陈述、申辩和听证的情况 and how they were taken into account (Arts. 44, 45, 63–65);
+ *                              printed only when given
  * @param publicityNotice       公示告知 (Art. 48)
  * @param issuingAgency         作出决定的行政机关名称 (Art. 59(6))
  * @param decisionDate          作出决定的日期 (Art. 59(6))
@@ -36,6 +38,7 @@ public record PenaltyDecisionDocument(
         Performance performance,
         Remedies remedies,
         String discretionStatement,
+        String statementsAndHearing,
         String publicityNotice,
         String issuingAgency,
         LocalDate decisionDate) {
@@ -55,6 +58,16 @@ public record PenaltyDecisionDocument(
         if (penalties.isEmpty()) {
             throw new IllegalArgumentException("a penalty decision names at least one penalty (Art. 59(3))");
         }
+    }
+
+    /** A decision without a statement on the party's statements or hearing. */
+    public PenaltyDecisionDocument(String documentNumber, String caseNumber, Party party, String facts,
+                                   List<String> evidence, String violatedProvision, String penaltyBasisProvision,
+                                   List<Penalty> penalties, Performance performance, Remedies remedies,
+                                   String discretionStatement, String publicityNotice, String issuingAgency,
+                                   LocalDate decisionDate) {
+        this(documentNumber, caseNumber, party, facts, evidence, violatedProvision, penaltyBasisProvision, penalties,
+                performance, remedies, discretionStatement, null, publicityNotice, issuingAgency, decisionDate);
     }
 
     /** 当事人. */

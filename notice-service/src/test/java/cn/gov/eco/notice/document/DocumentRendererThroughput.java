@@ -19,7 +19,7 @@ import cn.gov.eco.notice.signature.PdfSealer;
  * the build). Run after {@code test-compile}:
  * <pre>
  * java -cp notice-service/target/test-classes:notice-service/target/classes:$(cat cp.txt) \
- *     cn.gov.eco.notice.document.DocumentRendererThroughput [pairs] [none,ec,rsa,ec-inc,rsa-inc] [rounds]
+ *     cn.gov.eco.notice.document.DocumentRendererThroughput [pairs] [none,ec,rsa,ec-inc,rsa-inc,ec+img] [rounds]
  * </pre>
  * A pair is one decision plus its notice. The variants take turns, round after round, so that other load on the
  * machine falls on all of them alike; besides pairs/s it prints the CPU time per pair, which that load disturbs less.
@@ -38,8 +38,12 @@ public final class DocumentRendererThroughput {
         System.out.printf("font load: %.0f ms%n", (System.nanoTime() - t0) / 1e6);
         Map<String, DocumentRenderer> renderers = new LinkedHashMap<>();
         for (String mode : modes) {
+            // "<mode>+img": the agency adapted as in DocumentContentTest, with the seal picture on the signature page
+            AgencyProfile agency = mode.endsWith("+img")
+                    ? DocumentContentTest.adaptedAgency(new AgencyProfile.SealImage(DocumentContentTest.sealPng(), 42f))
+                    : SampleDocuments.agency();
             renderers.put(mode, new DocumentRenderer(font, DocumentTemplates.classpathDefaults(),
-                    SampleDocuments.agency(), Clock.systemUTC(), sealer(mode)));
+                    agency, Clock.systemUTC(), sealer(mode.replace("+img", ""))));
         }
         PenaltyDecisionDocument decision = SampleDocuments.decision();
         RepairRightsNoticeDocument notice = SampleDocuments.notice();

@@ -31,6 +31,18 @@ final class SampleDocuments {
         return decision(FACTS);
     }
 
+    static final String STATEMENTS = "本机关于2025年2月12日向你单位送达《行政处罚事先告知书》，告知拟作出行政处罚的事实、理由、依据"
+            + "及你单位依法享有的陈述、申辩和要求听证的权利。你单位在法定期限内提出陈述申辩，称故障系突发；经复核，"
+            + "你单位未及时维修且未采取限产措施的事实清楚，申辩理由不予采纳。你单位未要求听证。";
+
+    /** The sample decision with the party's statements and hearing. */
+    static PenaltyDecisionDocument decisionWithStatements() {
+        PenaltyDecisionDocument d = decision();
+        return new PenaltyDecisionDocument(d.documentNumber(), d.caseNumber(), d.party(), d.facts(), d.evidence(),
+                d.violatedProvision(), d.penaltyBasisProvision(), d.penalties(), d.performance(), d.remedies(),
+                d.discretionStatement(), STATEMENTS, d.publicityNotice(), d.issuingAgency(), d.decisionDate());
+    }
+
     static PenaltyDecisionDocument decision(String facts) {
         return new PenaltyDecisionDocument(
                 DECISION_NUMBER,

@@ -26,8 +26,15 @@ class SamplePdfTest {
         Path notice = target.resolve("sample-notice.pdf");
         Files.write(decision, renderer.renderDecision(SampleDocuments.decision()));
         Files.write(notice, renderer.renderNotice(SampleDocuments.notice()));
+        // as an agency adapts them: payment account, statements and hearing, RED fast lane, the seal picture
+        DocumentRenderer adapted = new DocumentRenderer(CjkFont.loadDefault(), DocumentTemplates.classpathDefaults(),
+                DocumentContentTest.adaptedAgency(new AgencyProfile.SealImage(DocumentContentTest.sealPng(), 42f)));
+        Path adaptedDecision = target.resolve("sample-decision-adapted.pdf");
+        Path adaptedNotice = target.resolve("sample-notice-adapted.pdf");
+        Files.write(adaptedDecision, adapted.renderDecision(SampleDocuments.decisionWithStatements()));
+        Files.write(adaptedNotice, adapted.renderNotice(SampleDocuments.notice()));
 
-        for (Path pdf : new Path[] {decision, notice}) {
+        for (Path pdf : new Path[] {decision, notice, adaptedDecision, adaptedNotice}) {
             try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
                 assertThat(doc.getNumberOfPages()).isBetween(1, 3);
                 assertThat(doc.getPage(0).getMediaBox().getWidth()).isCloseTo(595.28f, org.assertj.core.data.Offset.offset(0.5f));

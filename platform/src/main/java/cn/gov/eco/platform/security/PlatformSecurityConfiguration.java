@@ -1,6 +1,7 @@
 package cn.gov.eco.platform.security;
 
 import cn.gov.eco.contracts.identity.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -26,7 +27,9 @@ import java.util.List;
 /**
  * Every service is an OAuth2 resource server: {@code /api/**} needs a valid bearer JWT (signature from the identity
  * provider's JWK set, issuer, expiry); an unknown or expired token is 401, a refused one 403, both problem+json and
- * logged. Only health probes and the OpenAPI document are open. The provider is configuration:
+ * logged. Only health probes and the OpenAPI document are open, and the endpoints that services declare as
+ * {@link TokenExemptPath} beans (outside systems' callbacks, authenticated by their own signature). The provider is
+ * configuration:
  * {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} and {@code jwk-set-uri}.
  */
 @AutoConfiguration
@@ -47,11 +50,22 @@ public class PlatformSecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain apiSecurity(HttpSecurity http, TokenClaims claims) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, TokenClaims claims, ObjectProvider<TokenExemptPath> exempt)
+            throws Exception {
         AuthenticationEntryPoint unauthenticated = unauthenticated();
+        String[] exemptPaths = exempt.orderedStream().peek(e -> AccessPolicy.AUDIT.info(
+                "token-exempt endpoint {}: authenticated by {}", e.pattern(), e.authenticatedBy()))
+                .map(TokenExemptPath::pattern).toArray(String[]::new);
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(a -> a.requestMatchers(OPEN_PATHS).permitAll().anyRequest().authenticated())
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers(OPEN_PATHS).permitAll();
+                    if (exemptPaths.length > 0) {
+                        // outside systems' signed callbacks: the endpoint checks the signature (TokenExemptPath)
+                        a.requestMatchers(exemptPaths).permitAll();
+                    }
+                    a.anyRequest().authenticated();
+                })
                 .oauth2ResourceServer(o -> o
                         .jwt(j -> j.jwtAuthenticationConverter(rolesConverter(claims)))
                         .authenticationEntryPoint(unauthenticated)

@@ -48,7 +48,8 @@ public class PdfDocumentRendering implements DocumentRendering {
                 plan.tier().nameZh(),
                 published ? "依据" + plan.ruleSetNameZh() + "，本行政处罚信息认定为" + plan.tier().nameZh() + "失信信息"
                         : "依据" + plan.ruleSetNameZh() + "，轻微失信信息原则上不予公示",
-                agency.publicityPlatforms(), start, date(plan.minPeriodEnd()),
+                List.of(), // the renderer's agency profile: the province's platforms (notice.documents)
+                start, date(plan.minPeriodEnd()),
                 plan.maxPeriodEnd() == null ? start : plan.maxPeriodEnd().date(),
                 plan.earliestApplicationDate() == null ? start : plan.earliestApplicationDate().date(),
                 plan.earliestApplicationDate() == null ? "不予公示的轻微失信信息，履行法定义务后即可申请信用修复。"
