@@ -66,7 +66,7 @@ export async function postForm(path, formData) {
 
 /** Downloads a file (a PDF) with the token and hands it to the browser under its own name. */
 export async function download(path, fallbackName) {
-  const response = await send(path, { headers: { Accept: 'application/pdf, application/problem+json' } });
+  const response = await send(path, { headers: { Accept: 'application/pdf, image/png, image/jpeg, application/problem+json' } });
   const blob = await response.blob();
   const name = fileName(response.headers.get('Content-Disposition')) || fallbackName;
   const url = URL.createObjectURL(blob);

@@ -3,7 +3,7 @@
 // (PDF / JPEG / PNG, checked by their content on the server), and afterwards each application's status with the
 // reasons and the time limits the agency works to.
 import { h, zhDate, zhDateTime, yuan, explainedDate, problemBox, showFieldErrors, clearFieldErrors, toast } from './ui.js';
-import { getJson, postForm, postJson, ApiError } from './api.js';
+import { getJson, postForm, postJson, download, ApiError } from './api.js';
 import { usccOf } from './enterprise.js';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
@@ -273,7 +273,7 @@ const STATUS_NOTE = {
 };
 
 /** One application: status with reasons, the time limits, the form, the materials, the history. Shared with staff pages. */
-export function applicationDetail(view, { withdraw, supplement, actions } = {}) {
+export function applicationDetail(view, { withdraw, supplement, actions, materialHref } = {}) {
   const a = view.application;
   const overdue = view.overdue ?? [];
   return h('article', { class: 'card', 'data-application-id': a.applicationId, 'data-status': a.status, 'aria-labelledby': `app-${a.applicationId}` },
@@ -303,7 +303,16 @@ export function applicationDetail(view, { withdraw, supplement, actions } = {}) 
       a.form.statement && h('div', {}, h('dt', {}, '申请说明'), h('dd', {}, a.form.statement)))),
     a.commitment && h('p', { class: 'meta' }, `已接受信用承诺书（版本 ${a.commitment.versionId}，${zhDateTime(a.commitment.acceptedAt)}）`),
     a.materials?.length > 0 && h('section', {}, h('h3', {}, '证明材料'), h('ul', { class: 'documents' }, a.materials.map(m =>
-      h('li', {}, h('span', { class: 'doc-kind' }, m.filename), h('span', { class: 'doc-number' }, `${m.contentType}，${size(m.size)}`))))),
+      h('li', { 'data-file-id': m.fileId },
+        h('span', { class: 'doc-kind' }, m.filename),
+        h('span', { class: 'doc-number' }, `${m.contentType}，${size(m.size)}${m.supplement ? '（补正）' : ''}`),
+        materialHref && h('button', {
+          class: 'button', type: 'button', 'aria-label': `下载材料 ${m.filename}`,
+          onclick: async ev => {
+            const button = ev.currentTarget;
+            try { toast(`已下载：${await download(materialHref(m), m.filename)}`); } catch (e) { button.after(problemBox(e, '下载失败')); }
+          },
+        }, '下载'))))),
     supplement && supplementForm(supplement),
     (withdraw || actions) && h('div', { class: 'actions' },
       actions,

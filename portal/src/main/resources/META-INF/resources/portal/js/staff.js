@@ -46,7 +46,7 @@ async function reviewPage({ params, roles, refresh }) {
   const view = await getJson(`/api/repair-applications/${id}`);
   const steps = roles.includes('CREDIT_REVIEWER') ? (STEPS[view.application.status] ?? []) : [];
   return [h('p', {}, h('a', { href: '#/review/repairs' }, '← 返回审核待办')),
-    applicationDetail(view),
+    applicationDetail(view, { materialHref: m => `/api/repair-applications/${id}/materials/${encodeURIComponent(m.fileId)}` }),
     steps.length > 0 && decisionForm(id, steps, refresh)];
 }
 
