@@ -40,12 +40,8 @@ class PortalIT {
         system = RunningSystem.get();
         browser = new PortalBrowser(system);
         // an officer records a decision against enterprise A; it is served and published
-        Http gateway = RunningSystem.http(system.gateway);
-        Http officer = gateway.withToken(GatewayWalkthroughIT.passwordToken("officer-lin"));
-        var posted = officer.postJson("/api/cases/decisions", RunningSystem.example(DOCUMENT_NUMBER));
-        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
-        caseId = JSON.readTree(posted.body()).get("caseId").asString();
-        Http enterpriseA = gateway.withToken(GatewayWalkthroughIT.passwordToken("enterprise-a"));
+        caseId = PortalRepairIT.decide(DOCUMENT_NUMBER, "2026-11-20").get("caseId").asString();
+        Http enterpriseA = RunningSystem.http(system.gateway).withToken(GatewayWalkthroughIT.passwordToken("enterprise-a"));
         await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(enterpriseA
                 .get("/api/enterprises/" + Persona.USCC_A + "/publicity-records").body()).get("records").valueStream()
                 .anyMatch(r -> caseId.equals(r.get("caseId").asString())));

@@ -58,15 +58,13 @@ class PortalRepairIT {
     static void start() throws Exception {
         system = RunningSystem.get();
         browser = new PortalBrowser(system);
-        Http gateway = RunningSystem.http(system.gateway);
-        Http officer = gateway.withToken(GatewayWalkthroughIT.passwordToken("officer-lin"));
-        enterpriseA = gateway.withToken(GatewayWalkthroughIT.passwordToken("enterprise-a"));
+        enterpriseA = RunningSystem.http(system.gateway).withToken(GatewayWalkthroughIT.passwordToken("enterprise-a"));
 
         // decided on 2026-06-01: its minimum publicity period (3 months) is over by 2026-11-23
-        JsonNode repairable = decide(officer, "泉环罚〔2026〕611号", "2026-06-01");
+        JsonNode repairable = decide("泉环罚〔2026〕611号", "2026-06-01");
         repairableCase = repairable.get("caseId").asString();
         // decided on 2026-11-20: still in its minimum period, the fine unpaid
-        waitingCase = decide(officer, "泉环罚〔2026〕612号", "2026-11-20").get("caseId").asString();
+        waitingCase = decide("泉环罚〔2026〕612号", "2026-11-20").get("caseId").asString();
 
         await().atMost(Duration.ofSeconds(90)).until(() -> eligibility(repairableCase) != null && eligibility(waitingCase) != null);
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
@@ -197,7 +195,10 @@ class PortalRepairIT {
         }
     }
 
-    private static JsonNode decide(Http officer, String documentNumber, String decisionDate) {
+    /** The README's example decision against enterprise A, under this number and date, recorded by officer-lin. */
+    static JsonNode decide(String documentNumber, String decisionDate) throws Exception {
+        Http officer = RunningSystem.http(RunningSystem.get().gateway)
+                .withToken(GatewayWalkthroughIT.passwordToken("officer-lin"));
         var posted = officer.postJson("/api/cases/decisions", RunningSystem.example(documentNumber)
                 .replace("\"decisionDate\": \"2026-11-20\"", "\"decisionDate\": \"" + decisionDate + "\""));
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
