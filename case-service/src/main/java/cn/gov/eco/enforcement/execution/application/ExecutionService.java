@@ -364,11 +364,11 @@ public class ExecutionService {
                 if (!account.overdue()) {
                     continue;
                 }
-                var open = account.nextOpen().orElseThrow();
+                var due = account.currentDueDate();
                 write(loaded, new ExecutionChange(loaded.execution(), ExecutionState.OVERDUE, List.of(
                         new ExecutionChange.Step("PAYMENT_OVERDUE", loaded.state(), ExecutionState.OVERDUE.name(),
-                                open.due().dueDate().explanationZh(), List.of(), Map.of("dueDate",
-                                open.due().dueDate().date().toString(), "surchargeToDate",
+                                due.explanationZh(), List.of(), Map.of("dueDate",
+                                due.date().toString(), "surchargeToDate",
                                 account.surcharge().toPlainString(), "outstanding",
                                 account.outstanding().toPlainString()))), List.of()), SYSTEM);
                 marked++;
@@ -398,7 +398,7 @@ public class ExecutionService {
             throw ProblemException.conflict("NOT_OVERDUE", null, "当事人没有逾期未缴的罚款，不能催告",
                     "Nothing is overdue: there is nothing to remind of");
         }
-        LocalDate due = account.nextOpen().orElseThrow().due().dueDate().date();
+        LocalDate due = account.currentDueDate().date();
         if (!r.servedDate().isAfter(due)) {
             v.add(new Violation("servedDate", "REMINDER_BEFORE_DUE_DATE", "催告书应在缴款期限（" + due + "）届满后送达",
                     "The reminder is served after the due date (" + due + ") has passed"));
@@ -544,11 +544,14 @@ public class ExecutionService {
         } else {
             details.put("totalFine", amended.totalFine().toPlainString());
             details.put("severityTier", amended.severityTier());
+            // a closed case stays closed: the amendment is recorded and announced, and nothing is left to perform
+            ExecutionState to = ExecutionState.of(loaded.state()) == ExecutionState.CLOSED ? ExecutionState.CLOSED
+                    : ExecutionState.AMENDED;
             List<ExecutionChange.Step> steps = new ArrayList<>(List.of(new ExecutionChange.Step("DECISION_AMENDED",
-                    loaded.state(), ExecutionState.AMENDED.name(), outcome.reason(), List.of(), details)));
+                    loaded.state(), to.name(), outcome.reason(), List.of(), details)));
             List<ExecutionEvent> events = new ArrayList<>(List.of(new ExecutionEvent.DecisionAmended(outcome,
                     withdrawBy)));
-            write(loaded, close(next, ExecutionState.AMENDED, steps, events, today), by);
+            write(loaded, close(next, to, steps, events, today), by);
         }
         return view(caseId);
     }

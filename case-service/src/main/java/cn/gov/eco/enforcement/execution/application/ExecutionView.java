@@ -58,8 +58,7 @@ public record ExecutionView(String caseId, String documentNumber, String uscc, S
         PaymentAccount account = terms.account(e, asOf);
         var items = account.items().stream().map(i -> new Item(i.due().instalment(), i.due().amount(),
                 i.due().dueDate(), i.principalPaid(), i.settledOn(), i.overdueDays(), i.surcharge())).toList();
-        ExplainedDate due = account.nextOpen().map(i -> i.due().dueDate())
-                .orElse(account.items().isEmpty() ? null : account.items().getLast().due().dueDate());
+        ExplainedDate due = account.currentDueDate();
         var payments = e.payments().stream().map(p -> new PaymentView(p.paymentId(), p.paidDate(), p.amount(),
                 p.channel(), p.reference(), p.recordedBy() == null ? null : p.recordedBy().userId())).toList();
         Reminder reminder = e.reminder() == null ? null : new Reminder(e.reminder().servedDate(),

@@ -74,12 +74,21 @@ public record PaymentAccount(LocalDate asOf, BigDecimal fine, BigDecimal surchar
         return items.stream().filter(i -> i.settledOn() == null && i.due().amount().signum() > 0).findFirst();
     }
 
-    /** Whether an amount is unpaid past its due date on {@link #asOf}. */
+    /**
+     * Whether something is unpaid past its due date on {@link #asOf}: an amount of the fine, or a surcharge (which
+     * only exists because an amount was paid late, and is owed at once [I]).
+     */
     public boolean overdue() {
-        return nextOpen().map(i -> asOf.isAfter(i.due().dueDate().date())).orElse(false);
+        return nextOpen().map(i -> asOf.isAfter(i.due().dueDate().date())).orElse(outstanding.signum() > 0);
     }
 
-    /** The item a payment of {@code amount} made after the already applied ones would go to first. */
+    /** The due date that applies now: the earliest unpaid amount's, else the last one's (null without any). */
+    public cn.gov.eco.platform.calendar.ExplainedDate currentDueDate() {
+        return nextOpen().map(i -> i.due().dueDate())
+                .orElse(items.isEmpty() ? null : items.getLast().due().dueDate());
+    }
+
+    /** What is still unpaid of the fine itself, surcharge not included. */
     public BigDecimal principalOutstanding() {
         return items.stream().map(Item::principalOutstanding).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
