@@ -69,7 +69,7 @@ class AuthorizationMatrixIT {
     }
 
     /** How to call each endpoint on a resource of the given owner. A new endpoint needs a line here. */
-    private static final Map<String, Function<Owner, Call>> FIXTURES = Map.of(
+    private static final Map<String, Function<Owner, Call>> FIXTURES = withCaseExecution(Map.of(
             "POST /api/cases/decisions", o -> new Call("POST", "/api/cases/decisions", "application/json",
                     decisionOf(o, "泉环罚〔2026〕" + NUMBERS.incrementAndGet() + "号").getBytes(StandardCharsets.UTF_8)),
             "GET /api/cases/{caseId}", o -> Call.get("/api/cases/" + CASES.get(o)),
@@ -83,7 +83,22 @@ class AuthorizationMatrixIT {
             "POST /api/deliveries/verifications", o -> new Call("POST", "/api/deliveries/verifications",
                     "application/pdf", SEALED_PDF.get()),
             "GET /api/enterprises/{uscc}/publicity-records",
-            o -> Call.get("/api/enterprises/" + o.uscc + "/publicity-records"));
+            o -> Call.get("/api/enterprises/" + o.uscc + "/publicity-records")));
+
+    /**
+     * case-service's execution endpoints (after the decision). The changes are sent with an empty body: past
+     * authorization they answer 400 and change nothing, so the shared cases stay as they are for every other line.
+     */
+    static Map<String, Function<Owner, Call>> withCaseExecution(Map<String, Function<Owner, Call>> base) {
+        Map<String, Function<Owner, Call>> all = new java.util.HashMap<>(base);
+        all.put("GET /api/cases/{caseId}/execution", o -> Call.get("/api/cases/" + CASES.get(o) + "/execution"));
+        for (String change : List.of("payments", "rectification", "deferral", "instalments", "reminder",
+                "court-enforcement", "court-enforcement/completion", "remedy-outcome")) {
+            all.put("POST /api/cases/{caseId}/execution/" + change, o -> new Call("POST", "/api/cases/" + CASES.get(o)
+                    + "/execution/" + change, "application/json", "{}".getBytes(StandardCharsets.UTF_8)));
+        }
+        return Map.copyOf(all);
+    }
 
     static String decisionOf(Owner owner, String documentNumber) {
         String json = RunningSystem.example(documentNumber);
