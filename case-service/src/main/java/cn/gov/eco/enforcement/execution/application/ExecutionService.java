@@ -109,7 +109,14 @@ public class ExecutionService {
         var execution = new Execution(d.caseId(), d.decisionId(), d.documentNumber(), d.enterprise().uscc(),
                 d.totalFine(), new Execution.Service(act.servedDate(), act.servedAt(), act.method(), act.deemed(),
                 m.deliveryId(), act.actId(), eventId), null, null, List.of(), null, null, null, null, null);
-        ExplainedDate due = terms.paymentDue(act.servedDate());
+        ExplainedDate due;
+        try {
+            due = terms.paymentDue(act.servedDate());
+        } catch (DateOutsideCalendarException e) {
+            // the clock still starts: the due date is derived when read, once that year's holiday table is loaded
+            log.warn("case {}: due date not computable yet: {}", m.caseId(), e.getMessage());
+            due = null;
+        }
         // a decision without a fine owes no money: its only obligation left is the rectification
         ExecutionState to = d.totalFine().signum() == 0 ? ExecutionState.PERFORMED : ExecutionState.EXECUTING;
         var details = new LinkedHashMap<String, String>();
@@ -119,9 +126,10 @@ public class ExecutionService {
         details.put("deliveryId", String.valueOf(m.deliveryId()));
         details.put("eventId", eventId);
         details.put("fine", d.totalFine().toPlainString());
-        details.put("dueDate", due.date().toString());
+        details.put("dueDate", due == null ? "" : due.date().toString());
         var change = new ExecutionChange(execution, to, List.of(new ExecutionChange.Step("EXECUTION_STARTED",
-                loaded.state(), to.name(), due.explanationZh(), List.of(d.documentNumber()), details)), List.of());
+                loaded.state(), to.name(), due == null ? null : due.explanationZh(), List.of(d.documentNumber()),
+                details)), List.of());
         try {
             repository.apply(loaded, change, SYSTEM, clock.instant(), true);
             return true;
@@ -270,11 +278,14 @@ public class ExecutionService {
         calendarCovers(v, "deferredUntil", r.deferredUntil());
         throwIf(v);
         ActorRef by = actor.ref(Role.AGENCY_HEAD);
-        Execution next = e.withDeferral(new Execution.Deferral(r.approvedDate(), r.deferredUntil(), r.reason().trim(), by));
+        var deferral = new Execution.Deferral(r.approvedDate(), r.deferredUntil(), r.reason().trim(), by);
+        Execution next = e.withDeferral(deferral);
         ExecutionState to = openState(ExecutionState.of(loaded.state()), next, today);
         write(loaded, new ExecutionChange(next, to, List.of(new ExecutionChange.Step("DEFERRAL_APPROVED",
                 loaded.state(), to.name(), r.reason().trim(), List.of(), Map.of("approvedDate",
-                        r.approvedDate().toString(), "deferredUntil", r.deferredUntil().toString()))), List.of()), by);
+                        r.approvedDate().toString(), "deferredUntil", r.deferredUntil().toString()))),
+                List.of(new ExecutionEvent.PaymentDeferred(deferral, terms.schedule(next).getFirst().dueDate(),
+                        next.fine()))), by);
         return view(caseId);
     }
 
@@ -343,7 +354,9 @@ public class ExecutionService {
         details.put("approvedDate", r.approvedDate().toString());
         instalments.forEach(i -> details.put("instalment" + i.number(), i.amount().toPlainString() + " by " + i.dueDate()));
         write(loaded, new ExecutionChange(next, to, List.of(new ExecutionChange.Step("INSTALMENT_PLAN_APPROVED",
-                loaded.state(), to.name(), r.reason().trim(), List.of(), details)), List.of()), by);
+                loaded.state(), to.name(), r.reason().trim(), List.of(), details)),
+                List.of(new ExecutionEvent.InstalmentPlanApproved(next.instalmentPlan(), terms.schedule(next),
+                        next.fine()))), by);
         return view(caseId);
     }
 
@@ -370,7 +383,8 @@ public class ExecutionService {
                                 due.explanationZh(), List.of(), Map.of("dueDate",
                                 due.date().toString(), "surchargeToDate",
                                 account.surcharge().toPlainString(), "outstanding",
-                                account.outstanding().toPlainString()))), List.of()), SYSTEM);
+                                account.outstanding().toPlainString()))),
+                        List.of(new ExecutionEvent.PaymentOverdue(due, account))), SYSTEM);
                 marked++;
             } catch (ProblemException | DateOutsideCalendarException e) {
                 log.warn("overdue check of case {} skipped: {}", caseId, e.getMessage());
@@ -406,13 +420,15 @@ public class ExecutionService {
         calendarCovers(v, "servedDate", r.servedDate());
         throwIf(v);
         ActorRef by = actor.ref(Role.OFFICER);
-        Execution next = e.withReminder(new Execution.Reminder(r.servedDate(), blankToNull(r.documentNumber()), by));
+        var reminder = new Execution.Reminder(r.servedDate(), blankToNull(r.documentNumber()), by);
+        Execution next = e.withReminder(reminder);
         ExplainedDate periodEnd = terms.reminderPeriodEnd(r.servedDate());
         write(loaded, new ExecutionChange(next, ExecutionState.REMINDER_SERVED, List.of(new ExecutionChange.Step(
                 "REMINDER_SERVED", loaded.state(), ExecutionState.REMINDER_SERVED.name(), periodEnd.explanationZh(),
-                r.documentNumber() == null ? List.of() : List.of(r.documentNumber().trim()),
+                reminder.documentNumber() == null ? List.of() : List.of(reminder.documentNumber()),
                 Map.of("servedDate", r.servedDate().toString(), "reminderPeriodEnd", periodEnd.date().toString()))),
-                List.of()), by);
+                List.of(new ExecutionEvent.ReminderServed(reminder, periodEnd, terms.courtApplicationDeadline(next)))),
+                by);
         return view(caseId);
     }
 
@@ -447,13 +463,14 @@ public class ExecutionService {
         }
         throwIf(v);
         ActorRef by = actor.ref(actor.actingAs(List.of(Role.AGENCY_HEAD, Role.OFFICER)).orElse(Role.OFFICER));
-        Execution next = e.withCourtEnforcement(new Execution.CourtEnforcement(r.requestedDate(), r.court().trim(), by,
-                null));
+        var request = new Execution.CourtEnforcement(r.requestedDate(), r.court().trim(), by, null);
+        Execution next = e.withCourtEnforcement(request);
         write(loaded, new ExecutionChange(next, ExecutionState.COURT_ENFORCEMENT_REQUESTED, List.of(
                 new ExecutionChange.Step("COURT_ENFORCEMENT_REQUESTED", loaded.state(),
                         ExecutionState.COURT_ENFORCEMENT_REQUESTED.name(), r.court().trim(), List.of(),
                         Map.of("requestedDate", r.requestedDate().toString(), "deadline",
-                                deadline.date().toString()))), List.of()), by);
+                                deadline.date().toString()))),
+                List.of(new ExecutionEvent.CourtEnforcementRequested(request, deadline))), by);
         return view(caseId);
     }
 

@@ -51,6 +51,38 @@ public final class ExecutionEventsV1 {
                                String outcome, Instant recordedAt) {
     }
 
+    /** {@code cn.gov.eco.enforcement.PaymentOverdue.v1} */
+    public record PaymentOverdueV1(String caseId, String decisionId, String documentNumber, String uscc,
+                                   ExplainedDate dueDate, String asOf, String fine, String surchargeToDate,
+                                   String outstanding, Instant recordedAt) {
+    }
+
+    /** {@code cn.gov.eco.enforcement.PaymentDeferred.v1} */
+    public record PaymentDeferredV1(String caseId, String decisionId, String documentNumber, String uscc,
+                                    String approvedDate, ExplainedDate deferredUntil, String fine, Instant recordedAt) {
+    }
+
+    /** {@code cn.gov.eco.enforcement.InstalmentPlanApproved.v1} */
+    public record InstalmentPlanApprovedV1(String caseId, String decisionId, String documentNumber, String uscc,
+                                           String approvedDate, String fine, List<InstalmentV1> instalments,
+                                           Instant recordedAt) {
+    }
+
+    public record InstalmentV1(int number, String amount, ExplainedDate dueDate) {
+    }
+
+    /** {@code cn.gov.eco.enforcement.ReminderServed.v1} */
+    public record ReminderServedV1(String caseId, String decisionId, String documentNumber, String uscc,
+                                   String servedDate, String reminderDocumentNumber, ExplainedDate reminderPeriodEnd,
+                                   ExplainedDate courtApplicationDeadline, Instant recordedAt) {
+    }
+
+    /** {@code cn.gov.eco.enforcement.CourtEnforcementRequested.v1} */
+    public record CourtEnforcementRequestedV1(String caseId, String decisionId, String documentNumber, String uscc,
+                                              String requestedDate, String court, ExplainedDate deadline,
+                                              Instant recordedAt) {
+    }
+
     /** An event type and its payload, ready to be raised into the outbox. */
     record Mapped(EventType type, Object payload) {
     }
@@ -77,6 +109,23 @@ public final class ExecutionEventsV1 {
                             money(a.outcome().amended().totalFine())), a.withdrawBy(), at));
             case ExecutionEvent.CaseClosed c -> new Mapped(EventTypes.CASE_CLOSED, new CaseClosedV1(e.caseId(),
                     e.decisionId(), e.documentNumber(), e.uscc(), c.closedDate().toString(), c.outcome().name(), at));
+            case ExecutionEvent.PaymentOverdue o -> new Mapped(EventTypes.PAYMENT_OVERDUE, new PaymentOverdueV1(
+                    e.caseId(), e.decisionId(), e.documentNumber(), e.uscc(), o.dueDate(),
+                    o.account().asOf().toString(), money(o.account().fine()), money(o.account().surcharge()),
+                    money(o.account().outstanding()), at));
+            case ExecutionEvent.PaymentDeferred d -> new Mapped(EventTypes.PAYMENT_DEFERRED, new PaymentDeferredV1(
+                    e.caseId(), e.decisionId(), e.documentNumber(), e.uscc(), d.deferral().approvedOn().toString(),
+                    d.deferredUntil(), money(d.fine()), at));
+            case ExecutionEvent.InstalmentPlanApproved i -> new Mapped(EventTypes.INSTALMENT_PLAN_APPROVED,
+                    new InstalmentPlanApprovedV1(e.caseId(), e.decisionId(), e.documentNumber(), e.uscc(),
+                            i.plan().approvedOn().toString(), money(i.fine()), i.schedule().stream().map(d ->
+                            new InstalmentV1(d.instalment(), money(d.amount()), d.dueDate())).toList(), at));
+            case ExecutionEvent.ReminderServed r -> new Mapped(EventTypes.REMINDER_SERVED, new ReminderServedV1(
+                    e.caseId(), e.decisionId(), e.documentNumber(), e.uscc(), r.reminder().servedDate().toString(),
+                    r.reminder().documentNumber(), r.reminderPeriodEnd(), r.courtApplicationDeadline(), at));
+            case ExecutionEvent.CourtEnforcementRequested c -> new Mapped(EventTypes.COURT_ENFORCEMENT_REQUESTED,
+                    new CourtEnforcementRequestedV1(e.caseId(), e.decisionId(), e.documentNumber(), e.uscc(),
+                            c.request().requestedDate().toString(), c.request().court(), c.deadline(), at));
         };
     }
 
