@@ -406,6 +406,17 @@ class ExecutionIT {
     }
 
     @Test
+    void shouldTreatACaseWrittenWithoutAVersionAsVersionZero() throws Exception {
+        String caseId = servedCase("2026-11-10", "34000.00", "2026-11-12");
+        var cases = app.getBean(com.mongodb.client.MongoDatabase.class).getCollection("cases");
+        cases.updateOne(com.mongodb.client.model.Filters.eq("_id", caseId),
+                com.mongodb.client.model.Updates.unset(ExecutionRepository.VERSION));
+        assertThat(status(caseId).get("version").asLong()).isZero();
+        assertThat(pay(Persona.OFFICER_LIN, caseId, "2026-11-20", "100.00").statusCode()).isEqualTo(200);
+        assertThat(status(caseId).get("version").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void shouldCountAPaymentReportedTwiceByTheChannelOnce() throws Exception {
         String caseId = servedCase("2026-11-10", "34000.00", "2026-11-12");
         String body = "{\"paymentId\":\"BANK-20261120-0001\",\"paidDate\":\"2026-11-20\",\"amount\":10000.00}";

@@ -103,7 +103,11 @@ public class ExecutionRepository {
         if (!events.isEmpty()) {
             updates.add(OutboxDocuments.appendEvents(events));
         }
-        Bson filter = Filters.and(Filters.eq("_id", before.caseId()), Filters.eq(VERSION, before.version()));
+        // a case written without a version (by another feature) counts as version 0
+        Bson version = before.version() == 0
+                ? Filters.or(Filters.eq(VERSION, 0L), Filters.exists(VERSION, false))
+                : Filters.eq(VERSION, before.version());
+        Bson filter = Filters.and(Filters.eq("_id", before.caseId()), version);
         if (firstExecution) {
             filter = Filters.and(filter, Filters.eq(EXECUTION, null));
         }
