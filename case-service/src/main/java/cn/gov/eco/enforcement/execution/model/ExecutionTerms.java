@@ -4,6 +4,7 @@ import cn.gov.eco.platform.calendar.ExplainedDate;
 import cn.gov.eco.platform.calendar.StatutoryDateRules;
 import cn.gov.eco.platform.calendar.WorkingDayCalendar;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -37,14 +38,23 @@ public final class ExecutionTerms {
                 "the penalty decision was received", servedDate));
     }
 
-    /** The amounts owed and their due dates: the approved instalments, else the (deferred or T10) whole fine. */
+    /**
+     * The amounts owed and their due dates: the approved instalments, else the (deferred or T10) whole fine. An
+     * instalment plan that no longer adds up to the fine (the decision was amended since) lapses, and the amended
+     * fine is due on the plan's last date [I]: no instalment becomes late by the amendment.
+     */
     public List<Due> schedule(Execution e) {
         if (e.instalmentPlan() != null) {
             var plan = e.instalmentPlan();
-            return plan.instalments().stream().map(i -> new Due(i.number(), i.amount(),
+            List<Due> dues = plan.instalments().stream().map(i -> new Due(i.number(), i.amount(),
                     ExplainedDate.of(calendar.compute(ExecutionDateRules.instalment(i.number(),
                                     days(plan.approvedOn(), i.dueDate())), "批准分期缴纳", "instalments were approved",
                             plan.approvedOn())))).toList();
+            BigDecimal planned = dues.stream().map(Due::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            if (planned.compareTo(e.fine()) == 0) {
+                return dues;
+            }
+            return List.of(new Due(null, e.fine(), dues.getLast().dueDate()));
         }
         if (e.deferral() != null) {
             var d = e.deferral();

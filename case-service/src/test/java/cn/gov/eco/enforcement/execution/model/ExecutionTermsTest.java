@@ -79,14 +79,30 @@ class ExecutionTermsTest {
     @Test
     void shouldScheduleTheApprovedInstalmentsWithTheirOwnExplainedDueDates() {
         var plan = new Execution.InstalmentPlan(LocalDate.of(2025, 3, 20), List.of(
-                new Execution.Instalment(1, new BigDecimal("20000.00"), LocalDate.of(2025, 4, 30)),
-                new Execution.Instalment(2, new BigDecimal("20000.00"), LocalDate.of(2025, 5, 30)),
-                new Execution.Instalment(3, new BigDecimal("20000.00"), LocalDate.of(2025, 6, 30))), "经营困难", null);
-        var schedule = TERMS.schedule(execution(LocalDate.of(2025, 3, 12), plan));
+                new Execution.Instalment(1, new BigDecimal("3000.00"), LocalDate.of(2025, 4, 30)),
+                new Execution.Instalment(2, new BigDecimal("3000.00"), LocalDate.of(2025, 5, 30)),
+                new Execution.Instalment(3, new BigDecimal("4000.00"), LocalDate.of(2025, 6, 30))), "经营困难", null);
+        var schedule = TERMS.schedule(execution(LocalDate.of(2025, 3, 12), plan)); // the fine is 10,000
         assertThat(schedule).extracting(Due::instalment).containsExactly(1, 2, 3);
         assertThat(schedule).extracting(d -> d.dueDate().date()).containsExactly(LocalDate.of(2025, 4, 30),
                 LocalDate.of(2025, 5, 30), LocalDate.of(2025, 6, 30));
         assertThat(schedule.get(1).dueDate().explanationZh()).contains("分期").contains("2025-05-30");
+    }
+
+    @Test
+    void shouldLetAnInstalmentPlanLapseWhenTheAmendedFineNoLongerMatchesIt() {
+        var plan = new Execution.InstalmentPlan(LocalDate.of(2025, 3, 20), List.of(
+                new Execution.Instalment(1, new BigDecimal("5000.00"), LocalDate.of(2025, 4, 30)),
+                new Execution.Instalment(2, new BigDecimal("5000.00"), LocalDate.of(2025, 5, 30))), "困难", null);
+        var amended = execution(LocalDate.of(2025, 3, 12), plan).withRemedyOutcome(new Execution.RemedyOutcome(
+                Execution.RemedyOutcome.Kind.AMENDED, Execution.RemedySource.LITIGATION, null,
+                LocalDate.of(2025, 4, 10), "判决变更", new Execution.Amended("GENERAL", List.of("FINE"),
+                new BigDecimal("6000.00")), null));
+        var schedule = TERMS.schedule(amended);
+        assertThat(schedule).hasSize(1);
+        assertThat(schedule.getFirst().amount()).isEqualByComparingTo("6000.00");
+        assertThat(schedule.getFirst().dueDate().date()).isEqualTo(LocalDate.of(2025, 5, 30));
+        assertThat(TERMS.account(amended, LocalDate.of(2025, 5, 1)).fine()).isEqualByComparingTo("6000.00");
     }
 
     static Execution execution(LocalDate served, Execution.InstalmentPlan plan) {
