@@ -23,6 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +68,23 @@ class ExecutionIT {
     private static TopicProbe probe;
     private static KafkaProducer<String, byte[]> producer;
 
+    /**
+     * Tests run on 2026-11-23 (Asia/Shanghai), whatever the machine's date: the same instant as the module's other
+     * test clock, under its own bean name and primary, so either may exist without the other.
+     */
+    @Configuration
+    static class TestClock {
+        @Bean
+        @Primary
+        Clock executionTestClock() {
+            return Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
+        }
+    }
+
     @BeforeAll
     static void start() {
         var infra = TestInfrastructure.get();
-        // the test clock (2026-11-23, Asia/Shanghai) is the module's test configuration decision.FixedClock, found by
-        // component scanning like every @Configuration under cn.gov.eco.enforcement
-        app = new SpringApplicationBuilder(CaseServiceApplication.class)
+        app = new SpringApplicationBuilder(CaseServiceApplication.class, TestClock.class)
                 .properties("spring.config.name=" + CaseServiceApplication.CONFIG_NAME)
                 .run(TestTokens.withServiceArgs("--server.port=0",
                         "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
