@@ -12,7 +12,9 @@ public final class Topics {
     public static final Topic ENFORCEMENT_CASE = new Topic("enforcement.case.v1", Topic.KeyKind.CASE_ID, 6, false,
             List.of(EventTypes.PENALTY_DECIDED, EventTypes.NO_PENALTY_DECIDED, EventTypes.FINE_PAID,
                     EventTypes.RECTIFICATION_VERIFIED, EventTypes.DECISION_REVOKED, EventTypes.DECISION_AMENDED,
-                    EventTypes.CASE_CLOSED));
+                    EventTypes.CASE_CLOSED, EventTypes.PAYMENT_OVERDUE, EventTypes.PAYMENT_DEFERRED,
+                    EventTypes.INSTALMENT_PLAN_APPROVED, EventTypes.REMINDER_SERVED,
+                    EventTypes.COURT_ENFORCEMENT_REQUESTED));
 
     public static final Topic NOTICE_DELIVERY = new Topic("notice.delivery.v1", Topic.KeyKind.CASE_ID, 6, false,
             List.of(EventTypes.DUAL_DELIVERY_PREPARED, EventTypes.DUAL_DELIVERY_COMPLETED));

@@ -69,7 +69,7 @@ class AuthorizationMatrixIT {
     }
 
     /** How to call each endpoint on a resource of the given owner. A new endpoint needs a line here. */
-    private static final Map<String, Function<Owner, Call>> FIXTURES = merged(repairFixtures(), Map.of(
+    private static final Map<String, Function<Owner, Call>> FIXTURES = merged(repairFixtures(), withCaseExecution(Map.of(
             "POST /api/cases/decisions", o -> new Call("POST", "/api/cases/decisions", "application/json",
                     decisionOf(o, "泉环罚〔2026〕" + NUMBERS.incrementAndGet() + "号").getBytes(StandardCharsets.UTF_8)),
             "GET /api/cases/{caseId}", o -> Call.get("/api/cases/" + CASES.get(o)),
@@ -83,7 +83,7 @@ class AuthorizationMatrixIT {
             "POST /api/deliveries/verifications", o -> new Call("POST", "/api/deliveries/verifications",
                     "application/pdf", SEALED_PDF.get()),
             "GET /api/enterprises/{uscc}/publicity-records",
-            o -> Call.get("/api/enterprises/" + o.uscc + "/publicity-records")));
+            o -> Call.get("/api/enterprises/" + o.uscc + "/publicity-records"))));
 
     /** Online credit repair (credit-service): the enterprise's side and the reviewer's. */
     private static Map<String, Function<Owner, Call>> repairFixtures() {
@@ -143,6 +143,20 @@ class AuthorizationMatrixIT {
                             .getBytes(StandardCharsets.UTF_8)));
     /** Handlers outside {@code /api/**} that serve no one's data: the API description and the error page. */
     private static final Set<String> OPEN_HANDLER_PREFIXES = Set.of("/v3/api-docs", "/error");
+    /**
+     * case-service's execution endpoints (after the decision). The changes are sent with an empty body: past
+     * authorization they answer 400 and change nothing, so the shared cases stay as they are for every other line.
+     */
+    static Map<String, Function<Owner, Call>> withCaseExecution(Map<String, Function<Owner, Call>> base) {
+        Map<String, Function<Owner, Call>> all = new java.util.HashMap<>(base);
+        all.put("GET /api/cases/{caseId}/execution", o -> Call.get("/api/cases/" + CASES.get(o) + "/execution"));
+        for (String change : List.of("payments", "rectification", "deferral", "instalments", "reminder",
+                "court-enforcement", "court-enforcement/completion", "remedy-outcome")) {
+            all.put("POST /api/cases/{caseId}/execution/" + change, o -> new Call("POST", "/api/cases/" + CASES.get(o)
+                    + "/execution/" + change, "application/json", "{}".getBytes(StandardCharsets.UTF_8)));
+        }
+        return Map.copyOf(all);
+    }
 
     static String decisionOf(Owner owner, String documentNumber) {
         String json = RunningSystem.example(documentNumber);
