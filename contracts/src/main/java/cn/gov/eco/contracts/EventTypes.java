@@ -42,7 +42,6 @@ public final class EventTypes {
     /** 信用修复撤销: false materials; the record is republished and re-application barred. */
     public static final EventType REPAIR_REVOKED = EventType.of("credit", "RepairRevoked", 1);
 
-<<<<<<< HEAD
     /** 信用修复申请已受理登记: passed the pre-check, received; the acceptance clock starts. */
     public static final EventType REPAIR_APPLICATION_SUBMITTED = EventType.of("credit", "RepairApplicationSubmitted", 1);
 
@@ -69,7 +68,6 @@ public final class EventTypes {
 
     /** 信用修复申请窗口开启: every recorded condition met; the enterprise may apply from today. */
     public static final EventType REPAIR_WINDOW_OPENED = EventType.of("credit", "RepairWindowOpened", 1);
-=======
     /** 逾期未缴: a due date passed unpaid; the surcharge accrues (for dashboards). */
     public static final EventType PAYMENT_OVERDUE = EventType.of("enforcement", "PaymentOverdue", 1);
 
@@ -84,7 +82,6 @@ public final class EventTypes {
 
     /** 申请人民法院强制执行 (行政强制法 第五十三条). */
     public static final EventType COURT_ENFORCEMENT_REQUESTED = EventType.of("enforcement", "CourtEnforcementRequested", 1);
->>>>>>> helper-case-execution
 
     private EventTypes() {
     }
