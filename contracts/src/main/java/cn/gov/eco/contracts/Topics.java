@@ -12,7 +12,9 @@ public final class Topics {
     public static final Topic ENFORCEMENT_CASE = new Topic("enforcement.case.v1", Topic.KeyKind.CASE_ID, 6, false,
             List.of(EventTypes.PENALTY_DECIDED, EventTypes.NO_PENALTY_DECIDED, EventTypes.FINE_PAID,
                     EventTypes.RECTIFICATION_VERIFIED, EventTypes.DECISION_REVOKED, EventTypes.DECISION_AMENDED,
-                    EventTypes.CASE_CLOSED));
+                    EventTypes.CASE_CLOSED, EventTypes.CASE_FILED, EventTypes.PRE_NOTICE_SERVED,
+                    EventTypes.HEARING_REQUESTED, EventTypes.HEARING_HELD, EventTypes.LEGAL_REVIEW_REQUESTED,
+                    EventTypes.LEGAL_REVIEW_PASSED, EventTypes.LEGAL_REVIEW_RETURNED, EventTypes.DELIBERATION_CONCLUDED));
 
     public static final Topic NOTICE_DELIVERY = new Topic("notice.delivery.v1", Topic.KeyKind.CASE_ID, 6, false,
             List.of(EventTypes.DUAL_DELIVERY_PREPARED, EventTypes.DUAL_DELIVERY_COMPLETED));
