@@ -93,21 +93,25 @@ public final class CaseDeadlines {
 
     /** T4 step by step: the 90 days from filing, then approved extensions, then excluded (suspended) periods. */
     public record DecisionDeadline(ExplainedDate statutory, ExplainedDate extended, ExplainedDate afterExclusions,
+                                   ExplainedDate effective, long extensionDays, long excludedDays) {
+        /** {@code effective}: the deadline in force, the last of the three that applies. */
+        static DecisionDeadline of(ExplainedDate statutory, ExplainedDate extended, ExplainedDate afterExclusions,
                                    long extensionDays, long excludedDays) {
-        /** The deadline in force: the last of the three that applies. */
-        public ExplainedDate effective() {
-            return afterExclusions != null ? afterExclusions : extended != null ? extended : statutory;
+            return new DecisionDeadline(statutory, extended, afterExclusions, afterExclusions != null ? afterExclusions
+                    : extended != null ? extended : statutory, extensionDays, excludedDays);
         }
     }
 
     /** T4 (行政处罚法 第六十条; MEE Order 30 extensions and exclusions [U]). */
     public DecisionDeadline decisionDeadline(LocalDate filed, List<CaseFile.Extension> extensions,
                                              List<CaseFile.Suspension> suspensions) {
-        ExplainedDate statutory = ExplainedDate.of(calendar.compute(StatutoryDateRules.T4_CASE_DECISION, "立案",
-                "case filed", filed));
+        ExplainedDate statutory = ExplainedDate.of(calendar.compute(informationOnly(StatutoryDateRules.T4_CASE_DECISION,
+                filed.plusDays(StatutoryDateRules.T4_CASE_DECISION.count())), "立案", "case filed", filed));
         int extensionDays = extensions.stream().mapToInt(CaseFile.Extension::days).sum();
+        LocalDate statutoryRaw = statutory.derivation().rawEndDate();
         ExplainedDate extended = extensionDays == 0 ? null : ExplainedDate.of(calendar.compute(
-                StatutoryDateRules.T4_CASE_DECISION_EXTENSION.withCount(extensionDays), "原办案期限届满（经负责人批准延长）",
+                informationOnly(StatutoryDateRules.T4_CASE_DECISION_EXTENSION.withCount(extensionDays),
+                        statutoryRaw.plusDays(extensionDays)), "原办案期限届满（经负责人批准延长）",
                 "original case deadline (extension approved by the head)", statutory.derivation().rawEndDate()));
         long excluded = suspensions.stream().mapToLong(s -> ChronoUnit.DAYS.between(s.from(), s.to()) + 1).sum();
         ExplainedDate base = extended != null ? extended : statutory;
@@ -115,6 +119,14 @@ public final class CaseDeadlines {
                 T4_EXCLUDED.withCount((int) excluded), "办案期限（扣除听证、公告、监测、鉴定、送达等期间）",
                 "case deadline (hearing, public notice, monitoring, appraisal and service time excluded)",
                 base.derivation().rawEndDate()));
-        return new DecisionDeadline(statutory, extended, after, extensionDays, excluded);
+        return DecisionDeadline.of(statutory, extended, after, extensionDays, excluded);
+    }
+
+    /**
+     * T4 alerts on the raw date and shows the roll-forward as information only; where the holiday table of the raw
+     * date's year is not loaded yet, the information is left out rather than guessed (the deadline is the same).
+     */
+    private DateRule informationOnly(DateRule rule, LocalDate raw) {
+        return calendar.covers(raw) ? rule : rule.withRollForward(RollForwardPolicy.NONE);
     }
 }

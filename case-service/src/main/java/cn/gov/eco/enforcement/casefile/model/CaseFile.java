@@ -147,7 +147,11 @@ public record CaseFile(String caseId, CaseState state, Party party, Lead lead, F
 
     /** How the case ended before execution: decision number and date, no-penalty ground, transfer, cancellation. */
     public record Outcome(CaseState state, LocalDate date, String number, String reason, NoPenaltyGround ground,
-                          String educationNote, String receivingOrgan, String decidedBy) {
+                          String educationNote, String receivingOrgan, String decidedBy,
+                          List<ProposedPenalty> penalties) {
+        public Outcome {
+            penalties = list(penalties);
+        }
     }
 
     /** What a command did: the case after it and what the full-process record says (行政处罚法 第四十七条). */
@@ -182,7 +186,7 @@ public record CaseFile(String caseId, CaseState state, Party party, Lead lead, F
             return change(d -> {
                 d.state = NOT_FILED;
                 d.filing = new Filing(false, date, null, approvedBy, false, reason);
-                d.outcome = new Outcome(NOT_FILED, date, null, reason, null, null, null, approvedBy);
+                d.outcome = new Outcome(NOT_FILED, date, null, reason, null, null, null, approvedBy, null);
             }, "NOT_FILED", reason, List.of(), details("date", date));
         }
         ExplainedDate deadline = deadlines.filingDeadline(lead.receivedDate(), extendPeriod);
@@ -430,7 +434,7 @@ public record CaseFile(String caseId, CaseState state, Party party, Lead lead, F
         notBefore("date", date, filing.date(), "立案日期", "the filing date");
         return change(d -> {
             d.state = TRANSFERRED_TO_JUDICIAL;
-            d.outcome = new Outcome(TRANSFERRED_TO_JUDICIAL, date, null, reason, null, null, receivingOrgan, decidedBy);
+            d.outcome = new Outcome(TRANSFERRED_TO_JUDICIAL, date, null, reason, null, null, receivingOrgan, decidedBy, null);
         }, "TRANSFERRED_TO_JUDICIAL", reason, List.of(), details("date", date, "receivingOrgan", receivingOrgan));
     }
 
@@ -440,7 +444,7 @@ public record CaseFile(String caseId, CaseState state, Party party, Lead lead, F
         notBefore("date", date, filing.date(), "立案日期", "the filing date");
         return change(d -> {
             d.state = FILING_CANCELLED;
-            d.outcome = new Outcome(FILING_CANCELLED, date, null, reason, null, null, null, decidedBy);
+            d.outcome = new Outcome(FILING_CANCELLED, date, null, reason, null, null, null, decidedBy, null);
         }, "FILING_CANCELLED", reason, List.of(), details("date", date));
     }
 
@@ -474,7 +478,7 @@ public record CaseFile(String caseId, CaseState state, Party party, Lead lead, F
         }
         return change(d -> {
             d.state = DECIDED;
-            d.outcome = new Outcome(DECIDED, decisionDate, number, null, null, null, null, decidedBy);
+            d.outcome = new Outcome(DECIDED, decisionDate, number, null, null, null, null, decidedBy, penalties);
         }, "PENALTY_DECIDED", null, List.of(number), details("decisionDate", decisionDate, "documentNumber", number,
                 "totalFine", Gates.sum(penalties, cn.gov.eco.enforcement.decision.model.PenaltyType.FINE).toPlainString()));
     }
@@ -498,7 +502,7 @@ public record CaseFile(String caseId, CaseState state, Party party, Lead lead, F
         requireGates(List.of(), rules);
         return change(d -> {
             d.state = DECIDED_NO_PENALTY;
-            d.outcome = new Outcome(DECIDED_NO_PENALTY, date, number, reason, ground, educationNote, null, decidedBy);
+            d.outcome = new Outcome(DECIDED_NO_PENALTY, date, number, reason, ground, educationNote, null, decidedBy, null);
         }, "NO_PENALTY_DECIDED", reason, List.of(number), details("decisionDate", date, "ground", ground,
                 "documentNumber", number, "education", educationNote));
     }
