@@ -439,4 +439,56 @@ class CaseFlowIT {
             assertThat(seen).contains("泉环罚听〔2031〕" + i + "号");
         }
     }
+
+    @Test
+    void scenario12_shouldKeepAMitigatedFineWithinTheLegalBasisTableAndWriteTheDiscretionIntoTheDecision() {
+        String caseId = filedCase();
+        String yingkou = """
+                {"kind":"PENALTY","penalties":[{"type":"FINE","amount":%s}],"severityTier":"GENERAL",
+                 "facts":"矿山未采取扬尘防治措施","violatedProvision":"《中华人民共和国大气污染防治法》第四十八条",
+                 "penaltyBasisProvision":"《中华人民共和国大气污染防治法》第一百零八条第五项",
+                 "mitigation":{"lawStudy":true,"publicApology":true,"baseFine":60000%s},"date":"2026-10-09"}""";
+        // 15,000 is below the configured statutory minimum of 20,000: refused unless 减轻处罚 is flagged with its basis
+        JsonNode below = problem(post(Persona.OFFICER_LIN, caseId, "review-submission", yingkou.formatted("15000", "")),
+                400, "FINE_BELOW_STATUTORY_MINIMUM");
+        assertThat(below.toString()).contains("第三十二条");
+        ok(post(Persona.OFFICER_LIN, caseId, "review-submission", yingkou.formatted("34000", "")));
+        ok(post(Persona.CASE_REVIEWER, caseId, "case-review", "{\"outcome\":\"APPROVE\",\"date\":\"2026-10-12\"}"));
+        ok(post(Persona.OFFICER_LIN, caseId, "pre-notice", "{\"servedDate\":\"2026-10-13\"}"));
+        ok(post(Persona.AGENCY_HEAD, caseId, "decision", "{\"decisionDate\":\"2026-10-26\"}"));
+        String statement = ok(http.as(Persona.OFFICER_LIN).get("/api/cases/" + caseId)).at("/decision/discretionStatement")
+                .asString();
+        assertThat(statement).contains("主动参加生态环境法律法规学习", "公开道歉", "60000", "34000", "从轻处罚");
+        await().atMost(Duration.ofSeconds(20)).until(() -> typesFor(caseId).contains("PenaltyDecided"));
+        assertThat(JSON.readTree(recordsFor(caseId).getLast().value()).get("discretionStatement").asString())
+                .isEqualTo(statement);
+    }
+
+    @Test
+    void shouldRequireARegisteredDecisionToAttestTheGatesItTriggersAndAcceptItWithThem() throws Exception {
+        String base = Files.readString(Path.of("..", "docs", "examples", "decision.json"));
+        String big = base.replace("泉环罚〔2026〕58号", "泉环罚〔2026〕9001号").replace("34000.00", "600000.00");
+        var refused = http.as(Persona.OFFICER_LIN).postJson("/api/cases/decisions", big);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).get("violations").valueStream().map(v -> v.get("rule").asString()))
+                .containsExactlyInAnyOrder("HEARING_RIGHT_ATTESTATION_REQUIRED", "LEGAL_REVIEW_ATTESTATION_REQUIRED",
+                        "MINUTES_ATTESTATION_REQUIRED");
+        String attested = big.replace("\"issuingAgency\"", """
+                "hearingRight": {"offeredOn": "2026-10-13", "outcome": "WAIVED"},
+                "legalReview": {"passedOn": "2026-11-09", "reviewer": "王律"},
+                "collectiveDiscussion": {"minutesReference": "集体讨论记录〔2026〕12号", "heldOn": "2026-11-10"},
+                "issuingAgency\"""");
+        var accepted = http.as(Persona.OFFICER_LIN).postJson("/api/cases/decisions", attested);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+        String caseId = JSON.readTree(accepted.body()).get("caseId").asString();
+        JsonNode entry = ok(http.as(Persona.AUDITOR).get("/api/cases/" + caseId + "/record")).at("/entries/0/details");
+        assertThat(entry.get("legalReviewer").asString()).isEqualTo("王律");
+        assertThat(entry.get("minutesReference").asString()).isEqualTo("集体讨论记录〔2026〕12号");
+        // an attestation dated after the decision does not count
+        String lateReview = attested.replace("泉环罚〔2026〕9001号", "泉环罚〔2026〕9002号").replace("2026-11-09", "2026-11-21");
+        var late = http.as(Persona.OFFICER_LIN).postJson("/api/cases/decisions", lateReview);
+        assertThat(late.statusCode()).isEqualTo(400);
+        assertThat(late.body()).contains("LEGAL_REVIEW_ATTESTATION_REQUIRED");
+    }
+
 }

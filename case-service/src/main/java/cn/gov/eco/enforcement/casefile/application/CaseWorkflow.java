@@ -215,6 +215,7 @@ public class CaseWorkflow {
 
     /** 陈述申辩: recorded by an officer, or sent by the enterprise itself (its own case only). */
     public CaseFileView recordStatement(Actor actor, String caseId, CaseCommands.RecordStatement r) {
+        requireParty(actor, caseId);
         if (blank(r.summary())) {
             throw new InvalidInputException(required("summary", "陈述申辩内容", "the statement"));
         }
@@ -224,6 +225,7 @@ public class CaseWorkflow {
     }
 
     public CaseFileView waive(Actor actor, String caseId, CaseCommands.Waive r) {
+        requireParty(actor, caseId);
         LocalDate date = past(r.date(), "date");
         if (!Boolean.TRUE.equals(r.statementsWaived()) && !Boolean.TRUE.equals(r.hearingWaived())) {
             throw new InvalidInputException(new Violation("statementsWaived", "NOTHING_WAIVED", "未放弃任何权利",
@@ -234,6 +236,7 @@ public class CaseWorkflow {
     }
 
     public CaseFileView requestHearing(Actor actor, String caseId, CaseCommands.RequestHearing r) {
+        requireParty(actor, caseId);
         LocalDate date = past(r.requestedDate(), "requestedDate");
         return partyStep(actor, caseId, c -> c.requestHearing(date), date);
     }
@@ -415,10 +418,23 @@ public class CaseWorkflow {
         return step(actor, caseId, role, duty, step, series, date, null);
     }
 
-    private CaseFileView partyStep(Actor actor, String caseId, Function<CaseFile, CaseFile.Transition> command,
-                                   LocalDate date) {
+    /** An enterprise acts only on its own case (DOMAIN.md §8.2), checked before anything else is said about it. */
+    private void requireParty(Actor actor, String caseId) {
+        policy.requireEnterprise(actor, "case " + caseId, uscc(load(caseId)));
+    }
+
+    /** The case file as the flow shows it; enterprise users see only their own. */
+    public CaseFileView fileView(Actor actor, String caseId) {
         var loaded = load(caseId);
         policy.requireEnterprise(actor, "case " + caseId, uscc(loaded));
+        if (loaded.file() == null) {
+            throw ProblemException.notFound("案卷 case file (decision registered without the flow)", caseId);
+        }
+        return view(loaded.file(), loaded.version());
+    }
+
+    private CaseFileView partyStep(Actor actor, String caseId, Function<CaseFile, CaseFile.Transition> command,
+                                   LocalDate date) {
         Role role = actor.has(Role.ENTERPRISE) && !actor.isAgencyStaff() ? Role.ENTERPRISE : Role.OFFICER;
         return step(actor, caseId, role, null, n -> command, null, date, null);
     }

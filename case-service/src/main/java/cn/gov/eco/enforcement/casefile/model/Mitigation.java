@@ -11,8 +11,15 @@ import java.math.BigDecimal;
  * @param belowMinimum         减轻处罚: the fine may go below the statutory minimum of the cited provision
  * @param belowMinimumBasis    the legal basis of 减轻处罚 (e.g. 《行政处罚法》第三十二条第一项), required with {@code belowMinimum}
  */
-public record Mitigation(boolean lawStudy, boolean publicApology, BigDecimal baseFine, boolean belowMinimum,
+public record Mitigation(Boolean lawStudy, Boolean publicApology, BigDecimal baseFine, Boolean belowMinimum,
                          String belowMinimumBasis, String note) {
+
+    /** An absent flag is not set. */
+    public Mitigation {
+        lawStudy = Boolean.TRUE.equals(lawStudy);
+        publicApology = Boolean.TRUE.equals(publicApology);
+        belowMinimum = Boolean.TRUE.equals(belowMinimum);
+    }
 
     public static Mitigation none() {
         return new Mitigation(false, false, null, false, null, null);

@@ -3,11 +3,8 @@ package cn.gov.eco.enforcement.casefile.web;
 import cn.gov.eco.enforcement.casefile.application.CaseCommands;
 import cn.gov.eco.enforcement.casefile.application.CaseFileView;
 import cn.gov.eco.enforcement.casefile.application.CaseWorkflow;
-import cn.gov.eco.enforcement.casefile.infrastructure.CaseFileRepository;
 import cn.gov.eco.platform.security.Access;
-import cn.gov.eco.platform.security.AccessPolicy;
 import cn.gov.eco.platform.security.Actor;
-import cn.gov.eco.platform.web.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -42,13 +39,9 @@ import static cn.gov.eco.contracts.identity.Role.OFFICER;
 public class CaseFlowController {
 
     private final CaseWorkflow flow;
-    private final CaseFileRepository repository;
-    private final AccessPolicy policy;
 
-    public CaseFlowController(CaseWorkflow flow, CaseFileRepository repository, AccessPolicy policy) {
+    public CaseFlowController(CaseWorkflow flow) {
         this.flow = flow;
-        this.repository = repository;
-        this.policy = policy;
     }
 
     @PostMapping
@@ -64,12 +57,7 @@ public class CaseFlowController {
             ENTERPRISE}, scope = Access.Scope.ENTERPRISE)
     @Operation(summary = "案卷 the case file", description = "The file with every deadline as an explained date and the gates that apply.")
     public CaseFileView file(Actor actor, @PathVariable String caseId) {
-        var loaded = repository.load(caseId).orElseThrow(() -> ProblemException.notFound("案件 case", caseId));
-        if (loaded.file() == null) {
-            throw ProblemException.notFound("案卷 case file (decision registered without the flow)", caseId);
-        }
-        policy.requireEnterprise(actor, "case " + caseId, loaded.file().party().uscc());
-        return flow.view(loaded.file(), loaded.version());
+        return flow.fileView(actor, caseId);
     }
 
     @PostMapping("/{caseId}/filing")
