@@ -491,4 +491,38 @@ class CaseFlowIT {
         assertThat(late.body()).contains("LEGAL_REVIEW_ATTESTATION_REQUIRED");
     }
 
+
+    @Test
+    void shouldReturnForMoreEvidenceFromCaseReviewAndFromLegalReviewWithTheReviewersOpinion() {
+        String caseId = filedCase();
+        ok(post(Persona.OFFICER_LIN, caseId, "review-submission", proposal("250000")));
+        // the investigator may not review his own case; a reviewer returns it for more evidence
+        assertThat(post(Persona.CASE_REVIEWER, caseId, "case-review", "{\"outcome\":\"RETURN\",\"opinion\":\"补充监测采样记录\","
+                + "\"date\":\"2026-10-10\"}").statusCode()).isEqualTo(200);
+        assertThat(file(caseId).get("state").asString()).isEqualTo("INVESTIGATING");
+        ok(post(Persona.OFFICER_CHEN, caseId, "evidence",
+                "{\"kind\":\"采样记录\",\"description\":\"现场采样记录\",\"collectedDate\":\"2026-10-10\"}"));
+        ok(post(Persona.OFFICER_CHEN, caseId, "review-submission", proposal("250000")));
+        ok(post(Persona.CASE_REVIEWER, caseId, "case-review", "{\"outcome\":\"APPROVE\",\"date\":\"2026-10-12\"}"));
+        ok(post(Persona.OFFICER_LIN, caseId, "pre-notice", "{\"servedDate\":\"2026-10-13\"}"));
+        ok(post(Persona.ENTERPRISE_A, caseId, "waiver",
+                "{\"statementsWaived\":true,\"hearingWaived\":true,\"date\":\"2026-10-14\"}"));
+        // 250,000 reaches the legal-review catalogue amount: the decision waits for a passed review
+        problem(post(Persona.AGENCY_HEAD, caseId, "decision", "{\"decisionDate\":\"2026-10-15\"}"), 422,
+                "LEGAL_REVIEW_REQUIRED");
+        JsonNode requested = ok(post(Persona.OFFICER_LIN, caseId, "legal-review-request", "{\"date\":\"2026-10-15\"}"));
+        assertThat(requested.at("/file/legalReviews/0/triggers/0").asString()).isEqualTo("FINE_AT_LEGAL_REVIEW_THRESHOLD");
+        problem(post(Persona.LEGAL_REVIEWER, caseId, "legal-review", "{\"outcome\":\"RETURN\",\"date\":\"2026-10-16\"}"),
+                400, "REQUIRED");
+        ok(post(Persona.LEGAL_REVIEWER, caseId, "legal-review",
+                "{\"outcome\":\"RETURN\",\"opinion\":\"处罚依据引用条款有误\",\"date\":\"2026-10-16\"}"));
+        assertThat(file(caseId).get("state").asString()).isEqualTo("UNDER_CASE_REVIEW");
+        await().atMost(Duration.ofSeconds(20)).until(() -> typesFor(caseId).contains("LegalReviewReturned"));
+        JsonNode returned = JSON.readTree(recordsFor(caseId).getLast().value());
+        assertThat(returned.get("opinion").asString()).isEqualTo("处罚依据引用条款有误");
+        assertThat(returned.get("reviewerId").asString()).isEqualTo("legal-reviewer");
+        assertThat(typesFor(caseId)).containsExactly("CaseFiled", "PreNoticeServed", "LegalReviewRequested",
+                "LegalReviewReturned");
+    }
+
 }

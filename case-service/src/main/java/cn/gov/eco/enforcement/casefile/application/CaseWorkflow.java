@@ -141,12 +141,8 @@ public class CaseWorkflow {
                     "the kind and content of the evidence"));
         }
         LocalDate date = past(r.collectedDate(), "collectedDate");
-        return step(actor, caseId, Role.OFFICER, null, n -> c -> {
-            var t = c.addEvidence(new CaseFile.EvidenceItem(r.kind().trim(), r.description().trim(), date,
-                    trim(r.reference()), actor.userId()));
-            requireInvestigator(actor, c);
-            return t;
-        }, null, date);
+        return investigatorStep(actor, caseId, c -> c.addEvidence(new CaseFile.EvidenceItem(r.kind().trim(),
+                r.description().trim(), date, trim(r.reference()), actor.userId())), date);
     }
 
     /** 调查终结，移送审查 with the proposal, checked against the legal-basis table (DOMAIN §8.5.2). */
@@ -170,13 +166,7 @@ public class CaseWorkflow {
             Discretion.check(penalties, r.penaltyBasisProvision(), r.mitigation(), rules).forEach(e ->
                     v.add(new Violation(e.field(), e.rule(), e.messageZh(), e.messageEn())));
         } else {
-            try {
-                ground = NoPenaltyGround.valueOf(String.valueOf(r.noPenaltyGround()));
-            } catch (IllegalArgumentException e) {
-                v.add(new Violation("noPenaltyGround", "UNKNOWN_GROUND", "不予处罚理由须为 "
-                        + Arrays.toString(NoPenaltyGround.values()) + "（《行政处罚法》第三十三条）",
-                        "The ground must be one of " + Arrays.toString(NoPenaltyGround.values()) + " (Art. 33)"));
-            }
+            ground = ground(r.noPenaltyGround(), "noPenaltyGround", v);
         }
         if (blank(r.facts())) {
             v.add(required("facts", "违法事实", "the facts"));
@@ -190,11 +180,7 @@ public class CaseWorkflow {
                 trim(r.discretionStatement()), Boolean.TRUE.equals(r.majorPublicInterest()),
                 Boolean.TRUE.equals(r.complex()), Boolean.TRUE.equals(r.referToDeliberation()), ground,
                 actor.userId(), date);
-        return step(actor, caseId, Role.OFFICER, null, n -> c -> {
-            var t = c.submitForReview(proposal);
-            requireInvestigator(actor, c);
-            return t;
-        }, null, date);
+        return investigatorStep(actor, caseId, c -> c.submitForReview(proposal), date);
     }
 
     /** 案件审查 by a reviewer who did not investigate (《生态环境行政处罚办法》审查与调查分离). */
@@ -364,13 +350,10 @@ public class CaseWorkflow {
     /** 不予行政处罚决定 (第三十三条), education recorded; NoPenaltyDecided and CaseClosed(NO_PENALTY), no credit effect. */
     public CaseFileView decideNoPenalty(Actor actor, String caseId, CaseCommands.DecideNoPenalty r) {
         LocalDate date = past(r.decisionDate(), "decisionDate");
-        NoPenaltyGround ground;
-        try {
-            ground = NoPenaltyGround.valueOf(String.valueOf(r.ground()));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(new Violation("ground", "UNKNOWN_GROUND", "不予处罚理由须为 "
-                    + Arrays.toString(NoPenaltyGround.values()) + "（《行政处罚法》第三十三条）",
-                    "The ground must be one of " + Arrays.toString(NoPenaltyGround.values()) + " (Art. 33)"));
+        List<Violation> v = new ArrayList<>();
+        NoPenaltyGround ground = ground(r.ground(), "ground", v);
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v);
         }
         return step(actor, caseId, Role.AGENCY_HEAD, AccessPolicy.Duty.APPROVAL, number -> c -> c.decideNoPenalty(
                 date, number, ground, trim(r.educationNote()), trim(r.reason()), actor.userId(), rules),
@@ -502,12 +485,20 @@ public class CaseWorkflow {
         return d == null ? null : d.get("enterprise", Document.class).getString("uscc");
     }
 
-    /** Investigation steps are the investigators' (two officers per case, MEE Order 30): others are refused. */
-    private void requireInvestigator(Actor actor, CaseFile c) {
-        if (!c.investigators().contains(actor.userId())) {
-            throw policy.deny(actor, "investigation of case " + c.caseId(), "NOT_AN_INVESTIGATOR",
-                    "只有本案调查人员可以办理调查取证和移送审查", "only an investigator of this case may do this");
-        }
+    /**
+     * Investigation steps are the investigators' (two officers per case, MEE Order 30): others are refused, once the
+     * model has accepted the step for the case's state.
+     */
+    private CaseFileView investigatorStep(Actor actor, String caseId, Function<CaseFile, CaseFile.Transition> command,
+                                          LocalDate date) {
+        return step(actor, caseId, Role.OFFICER, null, n -> c -> {
+            var t = command.apply(c);
+            if (!c.investigators().contains(actor.userId())) {
+                throw policy.deny(actor, "investigation of case " + c.caseId(), "NOT_AN_INVESTIGATOR",
+                        "只有本案调查人员可以办理调查取证和移送审查", "only an investigator of this case may do this");
+            }
+            return t;
+        }, null, date);
     }
 
     /** The model's refusals as problem+json: 409 for the wrong state, 422 for a legal gate, 400 for bad input. */
@@ -531,6 +522,18 @@ public class CaseWorkflow {
         try {
             return s.get();
         } catch (DateOutsideCalendarException e) {
+            return null;
+        }
+    }
+
+    /** 第三十三条's ground, or a violation naming the field. */
+    private static NoPenaltyGround ground(String value, String field, List<Violation> v) {
+        try {
+            return NoPenaltyGround.valueOf(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            v.add(new Violation(field, "UNKNOWN_GROUND", "不予处罚理由须为 " + Arrays.toString(NoPenaltyGround.values())
+                    + "（《行政处罚法》第三十三条）", "The ground must be one of "
+                    + Arrays.toString(NoPenaltyGround.values()) + " (Administrative Penalty Law Art. 33)"));
             return null;
         }
     }
