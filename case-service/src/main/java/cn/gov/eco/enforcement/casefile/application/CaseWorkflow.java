@@ -251,7 +251,7 @@ public class CaseWorkflow {
         return step(actor, caseId, Role.OFFICER, null, n -> c -> c.requestLegalReview(actor.userId(), date, rules), null, date);
     }
 
-    /** The legal-review queue (法制审核): cases waiting, oldest first. */
+    /** The legal-review queue (法制审核): the cases waiting, each with its triggers. */
     public List<CaseFileView> legalReviewQueue() {
         return repository.inState(CaseState.LEGAL_REVIEW, 200).stream().map(c -> view(c, -1)).toList();
     }

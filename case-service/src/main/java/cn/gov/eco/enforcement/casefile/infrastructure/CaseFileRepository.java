@@ -145,7 +145,7 @@ public class CaseFileRepository {
         }
     }
 
-    /** Cases in a state, oldest first (the legal-review queue). */
+    /** Cases in a state, by case id, at most {@code limit} (the legal-review queue). */
     public List<CaseFile> inState(CaseState state, int limit) {
         List<CaseFile> out = new ArrayList<>();
         for (Document d : cases.find(Filters.eq(STATE, state.name())).projection(Projections.include(FILE))
