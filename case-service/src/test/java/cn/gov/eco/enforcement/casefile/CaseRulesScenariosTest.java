@@ -138,7 +138,7 @@ class CaseRulesScenariosTest {
                 .isInstanceOfSatisfying(CaseRuleException.class, e -> {
                     assertThat(e.rule()).isEqualTo("ILLEGAL_TRANSITION");
                     assertThat(e.kind()).isEqualTo(CaseRuleException.Kind.ILLEGAL_TRANSITION);
-                    assertThat(e.messageZh()).contains("案件线索");
+                    assertThat(e.violation().messageZh()).contains("案件线索");
                 });
         assertThat(lead.state()).isEqualTo(cn.gov.eco.enforcement.casefile.model.CaseState.LEAD);
     }

@@ -164,7 +164,7 @@ public class CaseWorkflow {
                 v.add(required("violatedProvision", "违反的法律规定", "the provision violated"));
             }
             Discretion.check(penalties, r.penaltyBasisProvision(), r.mitigation(), rules).forEach(e ->
-                    v.add(new Violation(e.field(), e.rule(), e.messageZh(), e.messageEn())));
+                    v.add(e.violation()));
         } else {
             ground = ground(r.noPenaltyGround(), "noPenaltyGround", v);
         }
@@ -511,7 +511,8 @@ public class CaseWorkflow {
                 case GATE -> HttpStatus.valueOf(422);
                 case INVALID -> HttpStatus.BAD_REQUEST;
             };
-            throw new ProblemException(status, e.rule(), e.field(), e.messageZh(), e.messageEn());
+            var x = e.violation();
+            throw new ProblemException(status, x.rule(), x.field(), x.messageZh(), x.messageEn());
         } catch (DateOutsideCalendarException e) {
             throw new ProblemException(HttpStatus.valueOf(422), "DATE_OUTSIDE_CALENDAR", null, e.getMessage(),
                     e.getMessage());
