@@ -307,7 +307,7 @@ class CaseFlowIT {
         String caseId = filedCase();
         ok(post(Persona.OFFICER_LIN, caseId, "review-submission", """
                 {"kind":"NO_PENALTY","noPenaltyGround":"FIRST_VIOLATION_MINOR_HARM","facts":"初次违法，危害后果轻微并已及时改正",
-                 "date":"2026-10-09"}"""));
+                 "violatedProvision":"《中华人民共和国环境影响评价法》第二十五条","date":"2026-10-09"}"""));
         assertThat(ok(post(Persona.CASE_REVIEWER, caseId, "case-review",
                 "{\"outcome\":\"APPROVE\",\"date\":\"2026-10-12\"}")).get("state").asString()).isEqualTo("READY_FOR_DECISION");
         problem(post(Persona.AGENCY_HEAD, caseId, "no-penalty-decision",
@@ -325,6 +325,15 @@ class CaseFlowIT {
         assertThat(JSON.readTree(noPenalty).get("educationRecorded").asBoolean()).isTrue();
         JsonNode closed = JSON.readTree(recordsFor(caseId).get(2).value());
         assertThat(closed.get("outcome").asString()).isEqualTo("NO_PENALTY");
+        // scenario 28: a second similar violation by the same party is no first violation
+        String second = filedCase();
+        ok(post(Persona.OFFICER_LIN, second, "review-submission", """
+                {"kind":"NO_PENALTY","noPenaltyGround":"FIRST_VIOLATION_MINOR_HARM","facts":"再次违法",
+                 "violatedProvision":"《中华人民共和国环境影响评价法》第二十五条","date":"2026-10-09"}"""));
+        ok(post(Persona.CASE_REVIEWER, second, "case-review", "{\"outcome\":\"APPROVE\",\"date\":\"2026-10-12\"}"));
+        problem(post(Persona.AGENCY_HEAD, second, "no-penalty-decision", """
+                {"decisionDate":"2026-10-13","ground":"FIRST_VIOLATION_MINOR_HARM","educationNote":"已教育"}"""), 422,
+                "NOT_A_FIRST_VIOLATION");
         // the golden sample of contracts is this event as the code writes it
         Path out = Path.of("target", "captured", "NoPenaltyDecided.v1.json");
         Files.createDirectories(out.getParent());

@@ -167,6 +167,10 @@ public class CaseWorkflow {
                     v.add(e.violation()));
         } else {
             ground = ground(r.noPenaltyGround(), "noPenaltyGround", v);
+            if (ground == NoPenaltyGround.FIRST_VIOLATION_MINOR_HARM && blank(r.violatedProvision())) {
+                // 首违: "first" is judged per provision violated (scenario 28), so the provision is needed
+                v.add(required("violatedProvision", "违反的法律规定（判断是否初次违法）", "the provision violated (to judge a first violation)"));
+            }
         }
         if (blank(r.facts())) {
             v.add(required("facts", "违法事实", "the facts"));
@@ -355,6 +359,9 @@ public class CaseWorkflow {
         if (!v.isEmpty()) {
             throw new InvalidInputException(v);
         }
+        if (ground == NoPenaltyGround.FIRST_VIOLATION_MINOR_HARM) {
+            requireFirstViolation(caseId);
+        }
         return step(actor, caseId, Role.AGENCY_HEAD, AccessPolicy.Duty.APPROVAL, number -> c -> c.decideNoPenalty(
                 date, number, ground, trim(r.educationNote()), trim(r.reason()), actor.userId(), rules),
                 DocumentNumbers.Series.NO_PENALTY, date);
@@ -524,6 +531,27 @@ public class CaseWorkflow {
             return s.get();
         } catch (DateOutsideCalendarException e) {
             return null;
+        }
+    }
+
+    /**
+     * 首违不罚 is for a first violation (行政处罚法 第三十三条第一款): a party with an earlier decided violation of the
+     * same provision, or an exemption already granted for it, cannot have it again (local list rule [U], DOMAIN §9
+     * scenario 28).
+     */
+    private void requireFirstViolation(String caseId) {
+        var loaded = load(caseId);
+        CaseFile c = flowCase(loaded);
+        if (c.proposal() == null || c.proposal().violatedProvision() == null) {
+            return; // the model refuses the step for the state, or the ground needs the provision (checked on submit)
+        }
+        long prior = repository.priorViolations(c.party().uscc(), c.proposal().violatedProvision(), caseId);
+        if (prior > 0) {
+            throw new ProblemException(HttpStatus.valueOf(422), "NOT_A_FIRST_VIOLATION", "ground",
+                    "当事人此前已因违反" + c.proposal().violatedProvision() + "受到处理或已适用首违不罚（" + prior
+                            + " 件），不适用首违不罚（《行政处罚法》第三十三条第一款）",
+                    "The party was already decided against, or exempted, for " + c.proposal().violatedProvision()
+                            + " (" + prior + " case(s)): not a first violation (Administrative Penalty Law Art. 33(1))");
         }
     }
 

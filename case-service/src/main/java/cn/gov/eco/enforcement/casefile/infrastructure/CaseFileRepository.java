@@ -158,6 +158,17 @@ public class CaseFileRepository {
         return out;
     }
 
+    /**
+     * Earlier decided violations of {@code provision} by the party {@code uscc}, other than {@code caseId}: penalty
+     * decisions (registered or decided in the flow) and first-violation exemptions already granted.
+     */
+    public long priorViolations(String uscc, String provision, String caseId) {
+        return cases.countDocuments(Filters.and(Filters.ne("_id", caseId), Filters.or(
+                Filters.and(Filters.eq("decision.enterprise.uscc", uscc), Filters.eq("decision.violatedProvision", provision)),
+                Filters.and(Filters.eq(STATE, CaseState.DECIDED_NO_PENALTY.name()), Filters.eq(FILE + ".party.uscc", uscc),
+                        Filters.eq(FILE + ".proposal.violatedProvision", provision)))));
+    }
+
     /** How many legal reviews a reviewer has concluded before (行政处罚法 第五十八条第二款: the first time needs the qualification). */
     public long legalReviewsConcludedBy(String userId) {
         return cases.countDocuments(Filters.eq(FILE + ".legalReviews.reviewerId", userId));
