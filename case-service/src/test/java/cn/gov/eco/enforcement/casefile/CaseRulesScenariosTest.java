@@ -157,4 +157,31 @@ class CaseRulesScenariosTest {
         assertThat(late.decideFiling(true, LocalDate.parse("2026-09-20"), "泉环立〔2026〕1号", true, "head approved",
                 "agency-head", DEADLINES).after().filing().filed()).isTrue();
     }
+
+    @Test
+    void shouldLetTheHeadsDiscussACaseReferredToThemWithoutLegalReviewOnceTheWindowsAreOverAndThenDecide() {
+        var party = new CaseFile.Party("91350500MA2Y0001XX", "清源化工", "泉州", null, false);
+        var c = CaseFile.registerLead("c4", party, new CaseFile.Lead(LocalDate.parse("2026-09-01"), "巡查", "x",
+                LocalDate.parse("2026-08-20"), false), List.of("officer-lin")).after();
+        c = c.decideFiling(true, LocalDate.parse("2026-09-02"), "泉环立〔2026〕9号", false, null, "agency-head", DEADLINES).after();
+        c = c.addEvidence(new CaseFile.EvidenceItem("笔录", "现场检查笔录", LocalDate.parse("2026-09-03"), null, "officer-lin")).after();
+        c = c.submitForReview(new CaseFile.Proposal(CaseFile.ProposalKind.PENALTY, fine("30000"), "GENERAL", "事实",
+                "条款", "依据", Mitigation.none(), null, false, false, true, null, "officer-lin",
+                LocalDate.parse("2026-09-10"))).after();
+        c = c.review("case-reviewer", true, null, LocalDate.parse("2026-09-11")).after();
+        var served = c.servePreNotice("泉环罚告〔2026〕9号", LocalDate.parse("2026-09-14"), DEADLINES, RULES).after();
+        var minutes = new CaseFile.Deliberation(LocalDate.parse("2026-09-15"), List.of("郑局长"), null, "同意",
+                "集体讨论记录〔2026〕3号", "agency-head");
+        assertThatThrownBy(() -> served.recordDeliberation(minutes)).hasMessageContaining("DECISION_BEFORE_WINDOW_ENDS");
+        assertThatThrownBy(() -> served.decide(LocalDate.parse("2026-09-30"), "泉环罚〔2026〕9号", fine("30000"),
+                "agency-head", DEADLINES, RULES)).hasMessageContaining("COLLECTIVE_DISCUSSION_REQUIRED");
+        var discussed = served.recordDeliberation(new CaseFile.Deliberation(LocalDate.parse("2026-09-29"),
+                List.of("郑局长"), null, "同意", "集体讨论记录〔2026〕3号", "agency-head")).after();
+        assertThat(discussed.state()).isEqualTo(cn.gov.eco.enforcement.casefile.model.CaseState.READY_FOR_DECISION);
+        var decided = discussed.decide(LocalDate.parse("2026-09-30"), "泉环罚〔2026〕9号", fine("30000"), "agency-head",
+                DEADLINES, RULES);
+        assertThat(decided.after().state()).isEqualTo(cn.gov.eco.enforcement.casefile.model.CaseState.DECIDED);
+        assertThat(decided.documents()).containsExactly("泉环罚〔2026〕9号");
+    }
+
 }

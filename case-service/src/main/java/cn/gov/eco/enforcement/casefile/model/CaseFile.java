@@ -400,12 +400,19 @@ public record CaseFile(String caseId, CaseState state, Party party, Lead lead, F
 
     /** 集体讨论 minutes recorded by the head (行政处罚法 第五十七条第二款). */
     public Transition recordDeliberation(Deliberation minutes) {
-        require("DELIBERATION", READY_FOR_DECISION);
+        require("DELIBERATION", PRE_NOTICE_SERVED, READY_FOR_DECISION);
+        if (state == PRE_NOTICE_SERVED) {
+            // no hearing and no legal review in between: the heads meet once the windows are over or waived
+            requireWindowsClosed(minutes.meetingDate(), "meetingDate");
+        }
         if (minutes.participants().isEmpty() || blank(minutes.conclusion()) || blank(minutes.minutesReference())) {
             throw CaseRuleException.invalid("MINUTES_INCOMPLETE", "minutesReference",
                     "集体讨论记录须有参加人员、结论和记录编号", "Minutes need the participants, the conclusion and a reference");
         }
-        return change(d -> d.deliberation = minutes, "DELIBERATION_CONCLUDED", minutes.conclusion(),
+        return change(d -> {
+            d.state = READY_FOR_DECISION;
+            d.deliberation = minutes;
+        }, "DELIBERATION_CONCLUDED", minutes.conclusion(),
                 List.of(minutes.minutesReference()), details("meetingDate", minutes.meetingDate(),
                         "participants", String.join(",", minutes.participants())));
     }
