@@ -377,6 +377,12 @@ class CaseFlowIT {
                 "DATE_OUT_OF_ORDER");
         assertThat(file(caseId).get("version").asLong()).isEqualTo(version);
         assertThat(file(caseId).get("state").asString()).isEqualTo("LEAD");
+        // a case not yet decided reads back through the case endpoint too, for its own enterprise only
+        JsonNode read = ok(http.as(Persona.ENTERPRISE_A).get("/api/cases/" + caseId));
+        assertThat(read.get("state").asString()).isEqualTo("LEAD");
+        assertThat(read.get("decision").isNull()).isTrue();
+        assertThat(http.as(Persona.ENTERPRISE_B).get("/api/cases/" + caseId).statusCode()).isEqualTo(403);
+        assertThat(http.as(Persona.ENTERPRISE_B).get("/api/cases/" + caseId + "/file").statusCode()).isEqualTo(403);
         assertThat(http.as(Persona.OFFICER_LIN).postJson("/api/cases", """
                 {"party":{"uscc":"91350500MA2Y0001XY","name":"x"},"receivedDate":"2026-11-02","summary":"x"}""")
                 .statusCode()).isEqualTo(400);
