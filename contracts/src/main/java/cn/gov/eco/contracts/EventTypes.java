@@ -82,6 +82,29 @@ public final class EventTypes {
 
     /** 申请人民法院强制执行 (行政强制法 第五十三条). */
     public static final EventType COURT_ENFORCEMENT_REQUESTED = EventType.of("enforcement", "CourtEnforcementRequested", 1);
+    /** 立案: a lead was filed with the head's approval; the 90-day decision deadline runs from the filing date. */
+    public static final EventType CASE_FILED = EventType.of("enforcement", "CaseFiled", 1);
+
+    /** 行政处罚事先告知书送达 (行政处罚法 第四十四条): the statement and, when owed, hearing-request windows start. */
+    public static final EventType PRE_NOTICE_SERVED = EventType.of("enforcement", "PreNoticeServed", 1);
+
+    /** 听证申请 (行政处罚法 第六十四条): the party asked for a hearing in time. */
+    public static final EventType HEARING_REQUESTED = EventType.of("enforcement", "HearingRequested", 1);
+
+    /** 听证举行 (行政处罚法 第六十四条、第六十五条): the hearing was held; legal review becomes mandatory. */
+    public static final EventType HEARING_HELD = EventType.of("enforcement", "HearingHeld", 1);
+
+    /** 法制审核申请 (行政处罚法 第五十八条): the case entered the legal-review queue. */
+    public static final EventType LEGAL_REVIEW_REQUESTED = EventType.of("enforcement", "LegalReviewRequested", 1);
+
+    /** 法制审核通过 (行政处罚法 第五十八条). */
+    public static final EventType LEGAL_REVIEW_PASSED = EventType.of("enforcement", "LegalReviewPassed", 1);
+
+    /** 法制审核退回 (行政处罚法 第五十八条): back to case review with the reviewer's opinion. */
+    public static final EventType LEGAL_REVIEW_RETURNED = EventType.of("enforcement", "LegalReviewReturned", 1);
+
+    /** 集体讨论决定 (行政处罚法 第五十七条第二款): the heads' collective discussion concluded, with minutes. */
+    public static final EventType DELIBERATION_CONCLUDED = EventType.of("enforcement", "DeliberationConcluded", 1);
 
     private EventTypes() {
     }

@@ -14,7 +14,9 @@ public final class Topics {
                     EventTypes.RECTIFICATION_VERIFIED, EventTypes.DECISION_REVOKED, EventTypes.DECISION_AMENDED,
                     EventTypes.CASE_CLOSED, EventTypes.PAYMENT_OVERDUE, EventTypes.PAYMENT_DEFERRED,
                     EventTypes.INSTALMENT_PLAN_APPROVED, EventTypes.REMINDER_SERVED,
-                    EventTypes.COURT_ENFORCEMENT_REQUESTED));
+                    EventTypes.COURT_ENFORCEMENT_REQUESTED, EventTypes.CASE_FILED, EventTypes.PRE_NOTICE_SERVED,
+                    EventTypes.HEARING_REQUESTED, EventTypes.HEARING_HELD, EventTypes.LEGAL_REVIEW_REQUESTED,
+                    EventTypes.LEGAL_REVIEW_PASSED, EventTypes.LEGAL_REVIEW_RETURNED, EventTypes.DELIBERATION_CONCLUDED));
 
     public static final Topic NOTICE_DELIVERY = new Topic("notice.delivery.v1", Topic.KeyKind.CASE_ID, 6, false,
             List.of(EventTypes.DUAL_DELIVERY_PREPARED, EventTypes.DUAL_DELIVERY_COMPLETED));
