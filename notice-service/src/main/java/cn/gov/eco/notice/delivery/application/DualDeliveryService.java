@@ -93,8 +93,8 @@ public class DualDeliveryService {
                     AttemptOutcome.STARTED, now));
         }
         boolean inserted = deliveries.insert(delivery, events);
-        if (inserted && consent.isPresent()) {
-            wakeScheduler.run();
+        if (inserted) {
+            wakeScheduler.run(); // an electronic send, or a decision already past its T2 date
         }
         return inserted;
     }
