@@ -69,21 +69,64 @@ class AuthorizationMatrixIT {
     }
 
     /** How to call each endpoint on a resource of the given owner. A new endpoint needs a line here. */
-    private static final Map<String, Function<Owner, Call>> FIXTURES = Map.of(
-            "POST /api/cases/decisions", o -> new Call("POST", "/api/cases/decisions", "application/json",
-                    decisionOf(o, "泉环罚〔2026〕" + NUMBERS.incrementAndGet() + "号").getBytes(StandardCharsets.UTF_8)),
-            "GET /api/cases/{caseId}", o -> Call.get("/api/cases/" + CASES.get(o)),
-            "GET /api/cases/{caseId}/record", o -> Call.get("/api/cases/" + CASES.get(o) + "/record"),
-            "GET /api/cases/{caseId}/record/verification",
-            o -> Call.get("/api/cases/" + CASES.get(o) + "/record/verification"),
-            "GET /api/deliveries/{caseId}", o -> Call.get("/api/deliveries/" + CASES.get(o)),
-            "GET /api/deliveries/{caseId}/documents/{documentId}",
-            o -> Call.get("/api/deliveries/" + CASES.get(o) + "/documents/" + CASES.get(o) + "-notice"),
-            "GET /api/deliveries/seal-certificate", o -> Call.get("/api/deliveries/seal-certificate"),
-            "POST /api/deliveries/verifications", o -> new Call("POST", "/api/deliveries/verifications",
-                    "application/pdf", SEALED_PDF.get()),
-            "GET /api/enterprises/{uscc}/publicity-records",
-            o -> Call.get("/api/enterprises/" + o.uscc + "/publicity-records"));
+    private static final Map<String, Function<Owner, Call>> FIXTURES = Map.ofEntries(
+            Map.entry("POST /api/cases/decisions", o -> new Call("POST", "/api/cases/decisions", "application/json",
+                    decisionOf(o, "泉环罚〔2026〕" + NUMBERS.incrementAndGet() + "号").getBytes(StandardCharsets.UTF_8))),
+            Map.entry("GET /api/cases/{caseId}", o -> Call.get("/api/cases/" + CASES.get(o))),
+            Map.entry("GET /api/cases/{caseId}/record", o -> Call.get("/api/cases/" + CASES.get(o) + "/record")),
+            Map.entry("GET /api/cases/{caseId}/record/verification",
+                    o -> Call.get("/api/cases/" + CASES.get(o) + "/record/verification")),
+            Map.entry("GET /api/deliveries/{caseId}", o -> Call.get("/api/deliveries/" + CASES.get(o))),
+            Map.entry("GET /api/deliveries/{caseId}/documents/{documentId}",
+                    o -> Call.get("/api/deliveries/" + CASES.get(o) + "/documents/" + CASES.get(o) + "-notice")),
+            Map.entry("GET /api/deliveries/seal-certificate", o -> Call.get("/api/deliveries/seal-certificate")),
+            Map.entry("POST /api/deliveries/verifications", o -> new Call("POST", "/api/deliveries/verifications",
+                    "application/pdf", SEALED_PDF.get())),
+            Map.entry("GET /api/enterprises/{uscc}/publicity-records",
+                    o -> Call.get("/api/enterprises/" + o.uscc + "/publicity-records")),
+            // notice-service, the service of the two documents (送达) and the e-service consent
+            Map.entry("GET /api/deliveries/review-queue", o -> Call.get("/api/deliveries/review-queue?flag=OVERDUE")),
+            Map.entry("POST /api/deliveries/{caseId}/attempts", o -> json("POST", "/api/deliveries/" + CASES.get(o)
+                    + "/attempts", "{\"method\":\"POSTAL\"}")),
+            Map.entry("POST /api/deliveries/{caseId}/receipts", o -> json("POST", "/api/deliveries/" + CASES.get(o)
+                    + "/receipts", "{}")),
+            Map.entry("POST /api/deliveries/{caseId}/failures", o -> json("POST", "/api/deliveries/" + CASES.get(o)
+                    + "/failures", "{}")),
+            Map.entry("POST /api/deliveries/{caseId}/public-notice", o -> json("POST", "/api/deliveries/"
+                    + CASES.get(o) + "/public-notice", "{}")),
+            Map.entry("POST /api/deliveries/{caseId}/irregular-services", o -> json("POST", "/api/deliveries/"
+                    + CASES.get(o) + "/irregular-services", "{}")),
+            Map.entry("POST /api/deliveries/{caseId}/confirmation", o -> json("POST", "/api/deliveries/"
+                    + CASES.get(o) + "/confirmation", "{}")),
+            Map.entry("POST /api/deliveries/evidence", AuthorizationMatrixIT::evidenceUpload),
+            Map.entry("GET /api/deliveries/consents/{uscc}", o -> Call.get("/api/deliveries/consents/" + o.uscc)),
+            Map.entry("PUT /api/deliveries/consents/{uscc}", o -> json("PUT", "/api/deliveries/consents/" + o.uscc,
+                    "{\"channel\":\"e-delivery-platform\",\"address\":\"matrix@edelivery.example.cn\"}")),
+            Map.entry("DELETE /api/deliveries/consents/{uscc}",
+                    o -> new Call("DELETE", "/api/deliveries/consents/" + o.uscc, null, null)));
+
+    static Call json(String method, String path, String body) {
+        return new Call(method, path, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A PNG scan of a receipt for the owner's enterprise, as a multipart upload. */
+    static Call evidenceUpload(Owner o) {
+        String boundary = "matrix-boundary";
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"uscc\"\r\n\r\n" + o.uscc
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"回证.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13});
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return new Call("POST", "/api/deliveries/evidence", "multipart/form-data; boundary=" + boundary,
+                body.toByteArray());
+    }
+
+    /** The matrix revokes and re-records consents: give the later system tests the consents they start with. */
+    @org.junit.jupiter.api.AfterAll
+    static void restoreTheConsents() {
+        RunningSystem.consentToElectronicService(RunningSystem.get().noticeService);
+    }
 
     static String decisionOf(Owner owner, String documentNumber) {
         String json = RunningSystem.example(documentNumber);

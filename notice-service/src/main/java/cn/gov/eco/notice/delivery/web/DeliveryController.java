@@ -56,7 +56,7 @@ public class DeliveryController {
     public record DeliveryView(DualDelivery delivery, boolean conforming, boolean served, boolean nonconforming,
                                boolean overdue, List<DocumentLink> documents) {
 
-        static DeliveryView of(DualDelivery d) {
+        public static DeliveryView of(DualDelivery d) {
             return new DeliveryView(d, d.conforming(), d.status() == DualDelivery.Status.SERVED, d.nonconforming(),
                     d.overdue(), d.documents().stream().map(x -> link(d.caseId(), x)).toList());
         }
