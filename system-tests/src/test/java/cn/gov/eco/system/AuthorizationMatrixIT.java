@@ -85,6 +85,8 @@ class AuthorizationMatrixIT {
             Map.entry("GET /api/enterprises/{uscc}/publicity-records",
                     o -> Call.get("/api/enterprises/" + o.uscc + "/publicity-records")),
             // notice-service, the service of the two documents (送达) and the e-service consent
+            Map.entry("GET /api/deliveries/{caseId}/service-receipt",
+                    o -> Call.get("/api/deliveries/" + CASES.get(o) + "/service-receipt")),
             Map.entry("GET /api/deliveries/review-queue", o -> Call.get("/api/deliveries/review-queue?flag=OVERDUE")),
             Map.entry("POST /api/deliveries/{caseId}/attempts", o -> json("POST", "/api/deliveries/" + CASES.get(o)
                     + "/attempts", "{\"method\":\"POSTAL\"}")),

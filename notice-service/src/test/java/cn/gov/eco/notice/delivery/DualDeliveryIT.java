@@ -376,6 +376,9 @@ class DualDeliveryIT {
         assertThat(noConsent.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(noConsent.body()).get("rule").asString()).isEqualTo("NO_ESERVICE_CONSENT");
         assertThat(delivery(caseId).at("/delivery/status").asString()).isEqualTo("PREPARED");
+        // no 送达回证 before both are served
+        assertThat(as(Persona.ENTERPRISE_B).get("/api/deliveries/" + caseId + "/service-receipt").statusCode())
+                .isEqualTo(404);
         // the enterprise cannot record the officer's receipt
         assertThat(json(Persona.ENTERPRISE_B, "POST", "/api/deliveries/" + caseId + "/receipts", "{}").statusCode())
                 .isEqualTo(403);
@@ -388,6 +391,17 @@ class DualDeliveryIT {
         assertThat(view.get("served").asBoolean()).isTrue();
         assertThat(view.at("/delivery/serviceAct/servedDate").asString()).isEqualTo("2025-03-12");
         assertThat(view.at("/delivery/serviceAct/proof/signerName").asString()).isEqualTo("李海燕");
+
+        var receipt = as(Persona.ENTERPRISE_B).get("/api/deliveries/" + caseId + "/service-receipt");
+        assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(200);
+        var r = JSON.readTree(receipt.body());
+        assertThat(r.get("documents").findValuesAsString("documentNumber"))
+                .containsExactly("泉环罚〔2026〕311号", "泉环信修〔2026〕311号");
+        assertThat(r.get("methodZh").asString()).isEqualTo("直接送达");
+        assertThat(r.get("signerRoleZh").asString()).isEqualTo("法定代表人");
+        assertThat(r.get("evidenceIds").get(0).asString()).isEqualTo(evidenceId);
+        assertThat(as(Persona.ENTERPRISE_A).get("/api/deliveries/" + caseId + "/service-receipt").statusCode())
+                .isEqualTo(403);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> !events(caseId, EventTypes.DUAL_DELIVERY_COMPLETED).isEmpty());
         var completed = JSON.readTree(new String(events(caseId, EventTypes.DUAL_DELIVERY_COMPLETED).getFirst().value(),

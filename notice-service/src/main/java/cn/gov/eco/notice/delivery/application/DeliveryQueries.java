@@ -41,6 +41,15 @@ public class DeliveryQueries {
         return deliveries.flagged(flag == Flag.NONCONFORMING ? "nonconforming" : "overdue", limit);
     }
 
+    /** The 送达回证 of a served delivery; 404 while it is not served (there is no receipt for one document). */
+    public ServiceReceipt receipt(Actor actor, String caseId) {
+        DualDelivery d = delivery(actor, caseId);
+        if (d.status() != DualDelivery.Status.SERVED) {
+            throw ProblemException.notFound("送达回证 service receipt (not served yet)", caseId);
+        }
+        return ServiceReceipt.of(d);
+    }
+
     public DocumentContent document(Actor actor, String caseId, String documentId) {
         DualDelivery d = delivery(actor, caseId);
         ServedDocument doc = d.documents().stream().filter(x -> x.documentId().equals(documentId)).findFirst()

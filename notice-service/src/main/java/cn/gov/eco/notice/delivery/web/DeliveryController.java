@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import io.swagger.v3.oas.annotations.Operation;
 import cn.gov.eco.notice.delivery.application.ServiceRecording;
+import cn.gov.eco.notice.delivery.application.ServiceReceipt;
 import cn.gov.eco.notice.delivery.model.ServiceProof;
 
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,16 @@ public class DeliveryController {
             ENTERPRISE}, scope = Access.Scope.ENTERPRISE)
     public DeliveryView get(Actor actor, @PathVariable String caseId) {
         return DeliveryView.of(queries.delivery(actor, caseId));
+    }
+
+    @Operation(summary = "送达回证 / the service receipt",
+            description = "Both documents on one receipt, with the method, date, recipient and evidence; only for a "
+                    + "served delivery.")
+    @GetMapping("/{caseId}/service-receipt")
+    @Access(roles = {OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST, CREDIT_REVIEWER, AUDITOR,
+            ENTERPRISE}, scope = Access.Scope.ENTERPRISE)
+    public ServiceReceipt receipt(Actor actor, @PathVariable String caseId) {
+        return queries.receipt(actor, caseId);
     }
 
     @Operation(summary = "送达复核清单 / deliveries flagged for review",
