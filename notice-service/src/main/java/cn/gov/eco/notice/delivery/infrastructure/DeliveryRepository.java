@@ -122,7 +122,9 @@ public class DeliveryRepository {
         Document claimed = deliveries.findOneAndUpdate(and(lte("nextDueAt", at), lte("claimedUntil", at)),
                 Updates.combine(Updates.set("claimedUntil", Date.from(now.plus(lease))),
                         Updates.set("claimToken", UUID.randomUUID().toString()), Updates.inc("version", 1L)),
-                new FindOneAndUpdateOptions().sort(Sorts.ascending("nextDueAt")).returnDocument(ReturnDocument.AFTER));
+                // no sort: any due delivery will do, and a sort makes the MongoDB wire server of the embedded
+                // default collect every due document for each claim
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(this::stored);
     }
 
