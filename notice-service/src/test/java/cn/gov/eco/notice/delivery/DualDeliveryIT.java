@@ -72,6 +72,7 @@ class DualDeliveryIT {
     private static TopicProbe probe;
     private static KafkaProducer<String, byte[]> producer;
     private static final int MAX_UPLOAD_KB = 256;
+    private static final int MAX_EVIDENCE_KB = 64;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -83,7 +84,8 @@ class DualDeliveryIT {
                         "--spring.mongodb.uri=" + infra.mongoUri(), "--spring.mongodb.database=notice-it-" + RUN,
                         "--spring.kafka.consumer.group-id=" + GROUP,
                         "--notice.seal.dev-keystore-dir=target/notice-seal-it-" + RUN,
-                        "--notice.seal.verification-max-size=" + MAX_UPLOAD_KB + "KB"));
+                        "--notice.seal.verification-max-size=" + MAX_UPLOAD_KB + "KB",
+                        "--notice.delivery.evidence-max-size=" + MAX_EVIDENCE_KB + "KB"));
         probe = new TopicProbe(infra.kafkaBootstrapServers(), List.of(Topics.NOTICE_DELIVERY.name(),
                 Topics.ENFORCEMENT_CASE.deadLetterTopic()));
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", infra.kafkaBootstrapServers()),
@@ -352,6 +354,15 @@ class DualDeliveryIT {
         assertThat(notAnImage.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(notAnImage.body()).at("/violations/0/rule").asString()).isEqualTo("UNSUPPORTED_TYPE");
         assertThat(upload(Persona.ENTERPRISE_B, Persona.USCC_B, "回证.png", PNG).statusCode()).isEqualTo(403);
+        byte[] large = new byte[(MAX_EVIDENCE_KB + 1) * 1024];
+        System.arraycopy(PNG, 0, large, 0, PNG.length);
+        var tooLarge = upload(Persona.OFFICER_LIN, Persona.USCC_B, "回证.png", large);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(tooLarge.body()).get("rule").asString()).isEqualTo("EVIDENCE_TOO_LARGE");
+        byte[] huge = new byte[(MAX_UPLOAD_KB + 80) * 1024]; // over the multipart limit itself
+        System.arraycopy(PNG, 0, huge, 0, PNG.length);
+        assertThat(upload(Persona.OFFICER_LIN, Persona.USCC_B, "回证.png", huge).statusCode()).isEqualTo(413);
+        assertThat(upload(Persona.OFFICER_LIN, "91350500MA2Y0001OX", "回证.png", PNG).statusCode()).isEqualTo(400);
         var uploaded = upload(Persona.OFFICER_LIN, Persona.USCC_B, "送达回证.png", PNG);
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
         var evidence = JSON.readTree(uploaded.body());
@@ -370,6 +381,11 @@ class DualDeliveryIT {
                 "{\"method\":\"ELECTRONIC\",\"servedOn\":\"2025-03-12\"}");
         assertThat(JSON.readTree(typedIn.body()).get("violations").findValuesAsString("rule"))
                 .contains("ARRIVAL_FROM_CHANNEL_ONLY");
+        // malformed JSON, an unknown method, a method that is not started on its own: 400, never 500
+        for (String wrong : List.of("{\"method\":", "{\"method\":\"TELEPATHY\"}", "{\"method\":\"PUBLIC_NOTICE\"}")) {
+            var answer = json(Persona.OFFICER_LIN, "POST", "/api/deliveries/" + caseId + "/attempts", wrong);
+            assertThat(answer.statusCode()).as(wrong + " → " + answer.body()).isEqualTo(400);
+        }
         // electronic service without a consent: refused
         var noConsent = json(Persona.OFFICER_LIN, "POST", "/api/deliveries/" + caseId + "/attempts",
                 "{\"method\":\"ELECTRONIC\"}");
@@ -494,7 +510,7 @@ class DualDeliveryIT {
         var unknownChannel = json(Persona.OFFICER_LIN, "PUT", path, body.replace("e-delivery-platform", "wechat") + "}");
         assertThat(JSON.readTree(unknownChannel.body()).get("violations").findValuesAsString("rule"))
                 .contains("CHANNEL_UNKNOWN");
-        assertThat(json(Persona.OFFICER_LIN, "PUT", "/api/deliveries/consents/91350500MA2Y0001XY", body + "}")
+        assertThat(json(Persona.OFFICER_LIN, "PUT", "/api/deliveries/consents/91350500MA2Y0001OX", body + "}")
                 .statusCode()).isEqualTo(400);
         String scan = JSON.readTree(upload(Persona.OFFICER_LIN, other, "确认书.pdf",
                 "%PDF-1.7 signed confirmation".getBytes(StandardCharsets.UTF_8)).body()).get("evidenceId").asString();

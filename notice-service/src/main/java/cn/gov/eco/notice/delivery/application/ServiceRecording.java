@@ -100,6 +100,12 @@ public class ServiceRecording {
             throw new InvalidInputException(new Violation("method", "REQUIRED", "请选择送达方式",
                     "the method of service is required"));
         }
+        if (cmd.method() == ServiceMethod.PUBLIC_NOTICE || cmd.method() == ServiceMethod.LEFT_WITH_WITNESS) {
+            throw new InvalidInputException(new Violation("method", "METHOD_NOT_STARTED",
+                    "留置送达以送达回证录入，公告送达以公告登记办理，二者不单独开始",
+                    "leaving the documents is recorded with its receipt, a public notice with the public-notice "
+                            + "endpoint; neither is started on its own"));
+        }
         text("note", cmd.note());
         Instant now = clock.instant();
         DualDelivery d = changes.apply(caseId, s -> {
