@@ -173,10 +173,11 @@ class NoticeServiceConfiguration {
     @Bean
     DeliveryScheduler deliveryScheduler(DeliveryRepository deliveries, DocumentStore documents,
                                         ObjectProvider<ElectronicDeliveryChannel> channels, Clock clock,
-                                        Supplier<UUID> idSupplier, DeliveryProperties p) {
+                                        Supplier<UUID> idSupplier, DeliveryProperties p, ConsentService consents) {
         ElectronicDeliveryChannel channel = channels.getIfAvailable(UnconfiguredElectronicChannel::new);
         return new DeliveryScheduler(deliveries, documents, channel, clock, idSupplier,
-                new DeliveryScheduler.Settings(p.claimLease(), p.firstRetry(), p.maxRetry(), p.batch()));
+                new DeliveryScheduler.Settings(p.claimLease(), p.firstRetry(), p.maxRetry(), p.batch()),
+                consents::stillConsented);
     }
 
     @Bean

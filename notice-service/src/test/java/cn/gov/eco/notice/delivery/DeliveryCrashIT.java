@@ -206,7 +206,7 @@ class DeliveryCrashIT {
             return world.channel.send(dispatch);
         };
         new DeliveryScheduler(world.deliveries, world.documents, crashBeforeSend, world.clock, UUID::randomUUID,
-                DeliveryWorld.SETTINGS).runDue();
+                DeliveryWorld.SETTINGS, world.consents::stillConsented).runDue();
         assertThat(world.channel.delivered()).isEmpty();
         assertNeverOneDocumentWithoutTheOther(caseId);
         assertThat(world.scheduler().runDue()).as("claimed by the crashed instance").isZero();
@@ -228,7 +228,7 @@ class DeliveryCrashIT {
             throw new Crash("after the channel send");
         };
         new DeliveryScheduler(world.deliveries, world.documents, crashAfterSend, world.clock, UUID::randomUUID,
-                DeliveryWorld.SETTINGS).runDue();
+                DeliveryWorld.SETTINGS, world.consents::stillConsented).runDue();
         assertThat(world.channel.delivered()).hasSize(1);
         assertThat(world.delivery(caseId).openAttempt().orElseThrow().platformMessageId()).isNull();
         assertNeverOneDocumentWithoutTheOther(caseId);
@@ -257,7 +257,7 @@ class DeliveryCrashIT {
             throw new Crash("after the send, the arrival already recorded");
         };
         new DeliveryScheduler(world.deliveries, world.documents, fastPlatform, world.clock, UUID::randomUUID,
-                DeliveryWorld.SETTINGS).runDue();
+                DeliveryWorld.SETTINGS, world.consents::stillConsented).runDue();
         assertNeverOneDocumentWithoutTheOther(caseId);
         assertThat(world.delivery(caseId).serviceAct().servedAt()).isEqualTo(arrival);
         world.clock.advance(Duration.ofHours(1));

@@ -211,6 +211,31 @@ class DeliverySchedulerIT {
                 .contains("msg-" + caseId);
     }
 
+    @Test
+    void shouldNotSendAfterTheConsentWasWithdrawnAndRecommendServiceInPerson() {
+        world.consent(DeliveryWorld.USCC);
+        String caseId = UUID.randomUUID().toString();
+        world.decisions().onPenaltyDecided(DeliveryWorld.decided(caseId, LocalDate.of(2026, 11, 20)));
+        world.channel.down(true);
+        world.scheduler().runDue(); // pending, to be retried
+        var enterprise = new cn.gov.eco.platform.security.Actor("enterprise-a", "陈建国",
+                java.util.Set.of(cn.gov.eco.contracts.identity.Role.ENTERPRISE), java.util.Set.of(DeliveryWorld.USCC),
+                false, null);
+        world.consents.revoke(enterprise, DeliveryWorld.USCC);
+        world.channel.down(false);
+        world.clock.advance(Duration.ofMinutes(1));
+        assertThat(world.scheduler().runDue()).isEqualTo(1);
+        assertThat(world.channel.delivered()).isEmpty();
+        DualDelivery d = world.delivery(caseId);
+        assertThat(d.status()).isEqualTo(DualDelivery.Status.PREPARED);
+        assertThat(d.attempts().getFirst().failureReason()).isEqualTo(FailureReason.CONSENT_REVOKED);
+        assertThat(d.recommendedMethod()).isEqualTo(ServiceMethod.DIRECT);
+        assertThat(world.eventTypes(caseId)).containsExactly("DualDeliveryPrepared", "DeliveryAttempted",
+                "DeliveryAttempted");
+        assertThat(JSON.readTree(world.events(caseId).getLast().payloadJson()).get("failureReason").asString())
+                .isEqualTo("CONSENT_REVOKED");
+    }
+
     static cn.gov.eco.platform.security.Actor officer() {
         return new cn.gov.eco.platform.security.Actor("officer-lin", "林志远",
                 java.util.Set.of(cn.gov.eco.contracts.identity.Role.OFFICER), java.util.Set.of(), false, "泉州市生态环境局");

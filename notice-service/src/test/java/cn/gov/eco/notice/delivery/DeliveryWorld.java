@@ -97,7 +97,8 @@ class DeliveryWorld implements AutoCloseable {
     }
 
     DeliveryScheduler scheduler(DeliveryRepository repository) {
-        return new DeliveryScheduler(repository, documents, channel, clock, UUID::randomUUID, SETTINGS);
+        return new DeliveryScheduler(repository, documents, channel, clock, UUID::randomUUID, SETTINGS,
+                consents::stillConsented);
     }
 
     DualDeliveryService decisions() {

@@ -4,6 +4,7 @@ import cn.gov.eco.contracts.identity.Role;
 import cn.gov.eco.notice.delivery.infrastructure.ConsentRepository;
 import cn.gov.eco.notice.delivery.infrastructure.EvidenceStore;
 import cn.gov.eco.notice.delivery.model.EServiceConsent;
+import cn.gov.eco.notice.delivery.model.ElectronicTarget;
 import cn.gov.eco.platform.identity.Uscc;
 import cn.gov.eco.platform.identity.UsccCheck;
 import cn.gov.eco.platform.identity.UsccStatus;
@@ -68,6 +69,12 @@ public class ConsentService {
     /** Valid, and on a channel this agency serves through. */
     public Optional<EServiceConsent> usable(String uscc) {
         return valid(uscc).filter(c -> channels.contains(c.channel()));
+    }
+
+    /** Whether the enterprise still consents to electronic service on the attempt's channel and address. */
+    public boolean stillConsented(String uscc, ElectronicTarget target) {
+        return usable(uscc).map(c -> c.channel().equals(target.channel()) && c.address().equals(target.address()))
+                .orElse(false);
     }
 
     public ConsentView view(Actor actor, String rawUscc) {

@@ -11,6 +11,8 @@ import cn.gov.eco.notice.delivery.infrastructure.DeliveryRepository.NewEvent;
 import cn.gov.eco.notice.delivery.infrastructure.DeliveryRepository.Stored;
 import cn.gov.eco.notice.delivery.infrastructure.DocumentStore;
 import cn.gov.eco.notice.delivery.model.DualDelivery;
+import cn.gov.eco.notice.delivery.model.ElectronicTarget;
+import cn.gov.eco.notice.delivery.model.FailureReason;
 import cn.gov.eco.notice.delivery.model.ServedDocument;
 import cn.gov.eco.notice.delivery.model.ServiceAttempt;
 import cn.gov.eco.notice.delivery.model.ServiceRules;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -53,6 +56,7 @@ public class DeliveryScheduler {
     private final Clock clock;
     private final Supplier<UUID> ids;
     private final Settings settings;
+    private final BiPredicate<String, ElectronicTarget> consented;
 
     /**
      * @param claimLease   how long a claimed delivery is reserved for the instance that claimed it; longer than the
@@ -64,8 +68,14 @@ public class DeliveryScheduler {
     public record Settings(Duration claimLease, Duration firstRetry, Duration maxRetry, int batch) {
     }
 
+    /**
+     * @param consented whether the enterprise (USCC) still consents to the attempt's channel and address: a consent
+     *                  withdrawn before the send ends the attempt instead (《民事诉讼法》第九十条)
+     */
     public DeliveryScheduler(DeliveryRepository deliveries, DocumentStore documents,
-                             ElectronicDeliveryChannel channel, Clock clock, Supplier<UUID> ids, Settings settings) {
+                             ElectronicDeliveryChannel channel, Clock clock, Supplier<UUID> ids, Settings settings,
+                             BiPredicate<String, ElectronicTarget> consented) {
+        this.consented = consented;
         this.deliveries = deliveries;
         this.documents = documents;
         this.channel = channel;
@@ -130,6 +140,16 @@ public class DeliveryScheduler {
 
     private void sendElectronically(Stored current, ServiceAttempt attempt) {
         DualDelivery d = current.delivery();
+        if (!consented.test(d.uscc(), attempt.electronic())) {
+            Instant now = clock.instant();
+            DualDelivery failed = d.failed(FailureReason.CONSENT_REVOKED, LocalDate.ofInstant(now, ServiceRules.CHINA),
+                    "电子送达确认已撤回，未发送", List.of(), now);
+            if (!deliveries.saveAndRelease(current, failed, List.of(DeliveryEvents.attempted(failed,
+                    failed.attempts().get(attempt.number() - 1), AttemptOutcome.FAILED, now)))) {
+                releaseLatest(d.deliveryId());
+            }
+            return;
+        }
         ChannelSubmission submission;
         try {
             submission = channel.send(dispatch(d, attempt));

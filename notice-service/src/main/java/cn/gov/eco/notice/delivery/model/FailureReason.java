@@ -9,7 +9,9 @@ public enum FailureReason {
     /** 拒收且无见证人、无影像记录: a refusal that cannot become 留置送达. */
     REFUSED_NO_WITNESS("拒绝签收且无见证人或影像记录"),
     /** The electronic platform rejected the address or reported that it could not deliver. */
-    ELECTRONIC_UNDELIVERABLE("电子送达未能到达");
+    ELECTRONIC_UNDELIVERABLE("电子送达未能到达"),
+    /** The enterprise withdrew its e-service consent before the documents were sent (《民事诉讼法》第九十条). */
+    CONSENT_REVOKED("受送达人已撤回电子送达确认");
 
     private final String nameZh;
 

@@ -107,13 +107,14 @@ public final class ServiceRules {
 
     /**
      * The next lawful method after a failure [I]: a refusal without a witness → leave with a photo/video record
-     * (第八十九条); nobody at the address or an electronic address that does not work → post (第九十一条); post
-     * returned or the addressee not found → public notice, the last resort (第九十五条).
+     * (第八十九条); an electronic address that does not work or a consent withdrawn → in person (第八十七条); nobody at
+     * the address → post (第九十一条); post returned or the addressee not found → public notice, the last resort
+     * (第九十五条).
      */
     public static ServiceMethod nextMethod(ServiceMethod failed, FailureReason reason) {
         return switch (reason) {
             case REFUSED_NO_WITNESS -> ServiceMethod.LEFT_WITH_WITNESS;
-            case ELECTRONIC_UNDELIVERABLE -> ServiceMethod.DIRECT;
+            case ELECTRONIC_UNDELIVERABLE, CONSENT_REVOKED -> ServiceMethod.DIRECT;
             case RETURNED -> ServiceMethod.PUBLIC_NOTICE;
             case UNREACHABLE -> failed == ServiceMethod.POSTAL ? ServiceMethod.PUBLIC_NOTICE : ServiceMethod.POSTAL;
         };
