@@ -176,7 +176,8 @@ class NoticeServiceConfiguration {
                                         Supplier<UUID> idSupplier, DeliveryProperties p, ConsentService consents) {
         ElectronicDeliveryChannel channel = channels.getIfAvailable(UnconfiguredElectronicChannel::new);
         return new DeliveryScheduler(deliveries, documents, channel, clock, idSupplier,
-                new DeliveryScheduler.Settings(p.claimLease(), p.firstRetry(), p.maxRetry(), p.batch()),
+                new DeliveryScheduler.Settings(p.claimLease(), p.firstRetry(), p.maxRetry(), p.batch(),
+                        p.arrivalTimeout()),
                 consents::stillConsented);
     }
 

@@ -236,6 +236,28 @@ class DeliverySchedulerIT {
                 .isEqualTo("CONSENT_REVOKED");
     }
 
+    @Test
+    void shouldFailAnElectronicAttemptWhoseArrivalReceiptNeverCameAndRecommendServiceInPerson() {
+        world.consent(DeliveryWorld.USCC);
+        String caseId = UUID.randomUUID().toString();
+        world.decisions().onPenaltyDecided(DeliveryWorld.decided(caseId, LocalDate.of(2026, 11, 20)));
+        world.scheduler().runDue(); // sent; the platform never calls back
+        world.clock.advance(Duration.ofHours(72).minusSeconds(1));
+        assertThat(world.scheduler().runDue()).isZero();
+        world.clock.advance(Duration.ofSeconds(1));
+        assertThat(world.scheduler().runDue()).isEqualTo(1);
+        DualDelivery d = world.delivery(caseId);
+        assertThat(d.status()).isEqualTo(DualDelivery.Status.PREPARED);
+        assertThat(d.attempts().getFirst().failureReason()).isEqualTo(FailureReason.ELECTRONIC_UNDELIVERABLE);
+        assertThat(d.recommendedMethod()).isEqualTo(ServiceMethod.DIRECT);
+        assertThat(world.eventTypes(caseId)).containsExactly("DualDeliveryPrepared", "DeliveryAttempted",
+                "DeliveryAttempted", "DeliveryAttempted");
+        // a receipt arriving after that is refused: the attempt is over
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> world.arrivals.arrived(caseId, "msg-" + caseId,
+                world.clock.instant())).isInstanceOf(cn.gov.eco.platform.web.ProblemException.class);
+        assertThat(world.delivery(caseId).status()).isEqualTo(DualDelivery.Status.PREPARED);
+    }
+
     static cn.gov.eco.platform.security.Actor officer() {
         return new cn.gov.eco.platform.security.Actor("officer-lin", "林志远",
                 java.util.Set.of(cn.gov.eco.contracts.identity.Role.OFFICER), java.util.Set.of(), false, "泉州市生态环境局");

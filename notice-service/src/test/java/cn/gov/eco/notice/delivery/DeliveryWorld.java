@@ -54,7 +54,7 @@ class DeliveryWorld implements AutoCloseable {
     static final String USCC = "91350500MA2Y0001XX";
     static final AtomicInteger NUMBERS = new AtomicInteger(600);
     static final DeliveryScheduler.Settings SETTINGS = new DeliveryScheduler.Settings(Duration.ofMinutes(2),
-            Duration.ofSeconds(30), Duration.ofMinutes(30), 50);
+            Duration.ofSeconds(30), Duration.ofMinutes(30), 50, Duration.ofHours(72));
 
     final MutableClock clock;
     final MongoClient client;

@@ -64,8 +64,11 @@ public class DeliveryScheduler {
      * @param firstRetry   the wait after the first failed send; doubled after each further one
      * @param maxRetry     the longest wait between sends
      * @param batch        the most deliveries one pass works on
+     * @param arrivalTimeout how long after the channel took a message its arrival receipt may take before the
+     *                     attempt counts as failed and service in person is recommended [I]
      */
-    public record Settings(Duration claimLease, Duration firstRetry, Duration maxRetry, int batch) {
+    public record Settings(Duration claimLease, Duration firstRetry, Duration maxRetry, int batch,
+                           Duration arrivalTimeout) {
     }
 
     /**
@@ -116,6 +119,14 @@ public class DeliveryScheduler {
         if (deemed.isPresent()) {
             d = deemed.get();
             events.add(DeliveryEvents.completed(d));
+        }
+        var late = d.openAttempt().filter(a -> a.arrivalOverdue(now));
+        if (late.isPresent()) {
+            // [I] no arrival receipt in time: the electronic service did not take effect (《民事诉讼法》第九十条)
+            d = d.failed(FailureReason.ELECTRONIC_UNDELIVERABLE, LocalDate.ofInstant(now, ServiceRules.CHINA),
+                    "送达平台未在" + settings.arrivalTimeout().toHours() + "小时内回执到达", List.of(), now);
+            events.add(DeliveryEvents.attempted(d, d.attempts().get(late.get().number() - 1), AttemptOutcome.FAILED,
+                    now));
         }
         Optional<ServiceAttempt> send = d.openAttempt().filter(ServiceAttempt::awaitingSend)
                 .filter(a -> !a.nextSendAt().isAfter(now));
@@ -175,7 +186,8 @@ public class DeliveryScheduler {
                 deliveries.saveAndRelease(current, d, List.of());
                 return;
             }
-            DualDelivery next = d.electronicSubmitted(submission.platformMessageId(), submission.acceptedAt());
+            DualDelivery next = d.electronicSubmitted(submission.platformMessageId(), submission.acceptedAt(),
+                    clock.instant().plus(settings.arrivalTimeout()));
             var sent = next.openAttempt().orElseThrow();
             if (deliveries.saveAndRelease(current, next, List.of(DeliveryEvents.attempted(next, sent,
                     AttemptOutcome.SENT, submission.acceptedAt())))) {

@@ -17,10 +17,14 @@ import java.time.Duration;
  * @param maxRetry          the longest wait between two sends (default 30m)
  * @param batch             deliveries per scheduler pass (default 200)
  * @param evidenceMaxSize   the largest evidence upload (default 10MB)
+ * @param arrivalTimeout    [I] an electronic message the channel took with no arrival receipt after this long counts
+ *                          as not delivered, and service in person is recommended (default 72h; not a statutory
+ *                          number: set it to the platform's service level)
  */
 @ConfigurationProperties("notice.delivery")
 public record DeliveryProperties(Duration schedulerInterval, Duration claimLease, Duration firstRetry,
-                                 Duration maxRetry, Integer batch, DataSize evidenceMaxSize) {
+                                 Duration maxRetry, Integer batch, DataSize evidenceMaxSize,
+                                 Duration arrivalTimeout) {
 
     public DeliveryProperties {
         schedulerInterval = schedulerInterval == null ? Duration.ofSeconds(5) : schedulerInterval;
@@ -29,5 +33,6 @@ public record DeliveryProperties(Duration schedulerInterval, Duration claimLease
         maxRetry = maxRetry == null ? Duration.ofMinutes(30) : maxRetry;
         batch = batch == null ? 200 : batch;
         evidenceMaxSize = evidenceMaxSize == null ? DataSize.ofMegabytes(10) : evidenceMaxSize;
+        arrivalTimeout = arrivalTimeout == null ? Duration.ofHours(72) : arrivalTimeout;
     }
 }

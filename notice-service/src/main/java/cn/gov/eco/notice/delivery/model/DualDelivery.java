@@ -176,11 +176,14 @@ public record DualDelivery(String deliveryId, String caseId, String uscc, String
                 "system")));
     }
 
-    /** The channel took the electronic message. */
-    public DualDelivery electronicSubmitted(String platformMessageId, Instant acceptedAt) {
+    /**
+     * The channel took the electronic message; without an arrival receipt by {@code arrivalDueBy} the attempt counts
+     * as failed.
+     */
+    public DualDelivery electronicSubmitted(String platformMessageId, Instant acceptedAt, Instant arrivalDueBy) {
         ServiceAttempt open = electronicAttempt();
         List<ServiceAttempt> list = new ArrayList<>(attempts);
-        list.set(list.indexOf(open), open.submitted(platformMessageId, acceptedAt));
+        list.set(list.indexOf(open), open.submitted(platformMessageId, acceptedAt, arrivalDueBy));
         return with(status, null, list, recommendedMethod);
     }
 
@@ -254,12 +257,14 @@ public record DualDelivery(String deliveryId, String caseId, String uscc, String
     }
 
     /**
-     * The next instant this delivery has work for the scheduler: an electronic send, the overdue check, or the end
-     * of a public notice's period. Empty when nothing is pending.
+     * The next instant this delivery has work for the scheduler: an electronic send, an arrival receipt that is late,
+     * the overdue check, or the end of a public notice's period. Empty when nothing is pending.
      */
     public Optional<Instant> nextDueAt() {
         List<Instant> due = new ArrayList<>();
         openAttempt().filter(ServiceAttempt::awaitingSend).map(ServiceAttempt::nextSendAt).ifPresent(due::add);
+        openAttempt().filter(a -> a.method() == ServiceMethod.ELECTRONIC && a.platformMessageId() != null)
+                .map(ServiceAttempt::arrivalDueBy).ifPresent(due::add);
         overdueFrom().ifPresent(due::add);
         publicNotice().map(p -> p.deemedServedOn().date().atStartOfDay(ServiceRules.CHINA).toInstant())
                 .ifPresent(due::add);

@@ -12,11 +12,13 @@ import java.util.List;
  * @param sends             how many times the dispatcher tried to hand the pair to the channel
  * @param nextSendAt        when the dispatcher tries (again); null once the channel took it
  * @param platformMessageId the channel's id for the message, once it took it
+ * @param arrivalDueBy      when an electronic attempt the channel took counts as failed if no arrival receipt came
  * @param publicNotice      for a public notice, its publication and deemed-served date
  */
 public record ServiceAttempt(int number, ServiceMethod method, Outcome outcome, Instant startedAt, String startedBy,
                              ElectronicTarget electronic, int sends, Instant nextSendAt, String lastSendError,
-                             String platformMessageId, Instant submittedAt, FailureReason failureReason,
+                             String platformMessageId, Instant submittedAt, Instant arrivalDueBy,
+                             FailureReason failureReason,
                              LocalDate failedOn, String failureNote, List<String> failureEvidenceIds,
                              PublicNotice publicNotice, Instant endedAt) {
 
@@ -28,7 +30,7 @@ public record ServiceAttempt(int number, ServiceMethod method, Outcome outcome, 
 
     static ServiceAttempt open(int number, ServiceMethod method, Instant at, String by, ElectronicTarget target) {
         return new ServiceAttempt(number, method, Outcome.OPEN, at, by, target, 0, target == null ? null : at, null,
-                null, null, null, null, null, List.of(), null, null);
+                null, null, null, null, null, null, List.of(), null, null);
     }
 
     public boolean inProgress() {
@@ -42,27 +44,33 @@ public record ServiceAttempt(int number, ServiceMethod method, Outcome outcome, 
 
     ServiceAttempt ended(Outcome o, Instant at) {
         return new ServiceAttempt(number, method, o, startedAt, startedBy, electronic, sends, null, lastSendError,
-                platformMessageId, submittedAt, failureReason, failedOn, failureNote, failureEvidenceIds,
+                platformMessageId, submittedAt, null, failureReason, failedOn, failureNote, failureEvidenceIds,
                 publicNotice, at);
     }
 
     ServiceAttempt failed(FailureReason reason, LocalDate on, String note, List<String> evidence, Instant at) {
         return new ServiceAttempt(number, method, Outcome.FAILED, startedAt, startedBy, electronic, sends, null,
-                lastSendError, platformMessageId, submittedAt, reason, on, note, evidence, publicNotice, at);
+                lastSendError, platformMessageId, submittedAt, null, reason, on, note, evidence, publicNotice, at);
     }
 
-    ServiceAttempt submitted(String messageId, Instant acceptedAt) {
+    ServiceAttempt submitted(String messageId, Instant acceptedAt, Instant arrivalDue) {
         return new ServiceAttempt(number, method, outcome, startedAt, startedBy, electronic, sends + 1, null, null,
-                messageId, acceptedAt, null, null, null, List.of(), publicNotice, endedAt);
+                messageId, acceptedAt, arrivalDue, null, null, null, List.of(), publicNotice, endedAt);
+    }
+
+    /** An electronic attempt the channel took whose arrival receipt is overdue at {@code now}. */
+    public boolean arrivalOverdue(Instant now) {
+        return inProgress() && method == ServiceMethod.ELECTRONIC && platformMessageId != null
+                && arrivalDueBy != null && !now.isBefore(arrivalDueBy);
     }
 
     ServiceAttempt sendDeferred(String error, Instant next) {
         return new ServiceAttempt(number, method, outcome, startedAt, startedBy, electronic, sends + 1, next, error,
-                null, null, null, null, null, List.of(), publicNotice, endedAt);
+                null, null, null, null, null, null, List.of(), publicNotice, endedAt);
     }
 
     ServiceAttempt withPublicNotice(PublicNotice notice) {
         return new ServiceAttempt(number, method, outcome, startedAt, startedBy, electronic, sends, null, null, null,
-                null, null, null, null, List.of(), notice, endedAt);
+                null, null, null, null, null, List.of(), notice, endedAt);
     }
 }

@@ -163,8 +163,11 @@ class DualDeliveryTest {
     @Test
     void shouldRefuseTheArrivalOfAnotherMessageThanTheOneTheChannelTook() {
         var d = decidedOn(LocalDate.of(2026, 11, 20), false).startAttempt(ServiceMethod.ELECTRONIC, TARGET, T0,
-                "system").electronicSubmitted("m-1", T0);
+                "system").electronicSubmitted("m-1", T0, T0.plusSeconds(3600));
         assertThat(d.openAttempt().orElseThrow().awaitingSend()).isFalse();
+        assertThat(d.nextDueAt()).contains(T0.plusSeconds(3600)); // the arrival receipt is due by then
+        assertThat(d.openAttempt().orElseThrow().arrivalOverdue(T0.plusSeconds(3599))).isFalse();
+        assertThat(d.openAttempt().orElseThrow().arrivalOverdue(T0.plusSeconds(3600))).isTrue();
         assertThatThrownBy(() -> d.electronicArrived("m-2", T0, "act", T0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
