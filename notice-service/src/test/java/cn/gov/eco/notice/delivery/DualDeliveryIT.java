@@ -464,6 +464,28 @@ class DualDeliveryIT {
         String caseId = UUID.randomUUID().toString();
         publish(penaltyDecidedFor(caseId, "泉环罚〔2026〕313号", Persona.USCC_B));
         await().atMost(Duration.ofSeconds(60)).until(() -> http().get("/api/deliveries/" + caseId).statusCode() == 200);
+        // RELIABILITY.md R9: malformed bodies on every recording endpoint are 4xx problems, never 5xx, nothing stored
+        for (String endpoint : List.of("attempts", "receipts", "failures", "public-notice", "irregular-services",
+                "confirmation")) {
+            for (String body : List.of("[]", "not json", "{\"servedOn\":\"2025-13-40\"}", "{\"evidenceIds\":[null]}",
+                    "{\"method\":7}", "{\"reason\":\"BORED\"}", "{\"publishedOn\":\"2999-01-01\",\"medium\":\"x\","
+                            + "\"reasons\":\"y\"}", "{\"document\":\"PENALTY_DECISION\",\"method\":\"DIRECT\","
+                            + "\"servedOn\":\"2025-04-08\",\"note\":\"" + "长".repeat(600) + "\"}")) {
+                Persona who = endpoint.equals("confirmation") ? Persona.ENTERPRISE_B : Persona.OFFICER_LIN;
+                var answer = json(who, "POST", "/api/deliveries/" + caseId + "/" + endpoint, body);
+                assertThat(answer.statusCode()).as(endpoint + " " + body + " → " + answer.body())
+                        .isBetween(200, 499);
+                if (!endpoint.equals("confirmation")) {
+                    assertThat(answer.statusCode()).as(endpoint + " " + body).isBetween(400, 499);
+                    assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+                            .startsWith("application/problem+json");
+                }
+            }
+        }
+        assertThat(delivery(caseId).at("/delivery/status").asString()).isEqualTo("PREPARED");
+        assertThat(delivery(caseId).at("/delivery/irregularServices").size()).isZero();
+        assertThat(delivery(caseId).at("/delivery/attempts").size()).isZero();
+
         var first = json(Persona.OFFICER_LIN, "POST", "/api/deliveries/" + caseId + "/irregular-services",
                 "{\"document\":\"PENALTY_DECISION\",\"method\":\"DIRECT\",\"servedOn\":\"2025-04-08\"}");
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
