@@ -105,6 +105,14 @@ public final class EventTypes {
 
     /** 集体讨论决定 (行政处罚法 第五十七条第二款): the heads' collective discussion concluded, with minutes. */
     public static final EventType DELIBERATION_CONCLUDED = EventType.of("enforcement", "DeliberationConcluded", 1);
+    /** 送达尝试: an attempt at serving both documents started, was taken by the channel, or failed (next method). */
+    public static final EventType DELIVERY_ATTEMPTED = EventType.of("notice", "DeliveryAttempted", 1);
+
+    /** 送达超期: the decision was not served within 7 working days of the decision date (T2). */
+    public static final EventType DELIVERY_OVERDUE = EventType.of("notice", "DeliveryOverdue", 1);
+
+    /** 两书未同达: one document reported served apart from the other; an alert for the legal reviewer. */
+    public static final EventType DELIVERY_NONCONFORMING = EventType.of("notice", "DeliveryNonconforming", 1);
 
     private EventTypes() {
     }

@@ -209,12 +209,58 @@ class AuthorizationMatrixIT {
             Map.entry("POST /api/cases/{caseId}/transfer",
                     o -> step(o, "transfer", "{\"date\":\"2026-11-03\",\"receivingOrgan\":\"公安机关\"}")),
             Map.entry("POST /api/cases/{caseId}/filing-cancellation",
-                    o -> step(o, "filing-cancellation", "{\"date\":\"2026-11-03\",\"reason\":\"不符合立案条件\"}")))));
+                    o -> step(o, "filing-cancellation", "{\"date\":\"2026-11-03\",\"reason\":\"不符合立案条件\"}")),
+            // notice-service, the service of the two documents (送达) and the e-service consent
+            Map.entry("GET /api/deliveries/{caseId}/service-receipt",
+                    o -> Call.get("/api/deliveries/" + CASES.get(o) + "/service-receipt")),
+            Map.entry("GET /api/deliveries/review-queue", o -> Call.get("/api/deliveries/review-queue?flag=OVERDUE")),
+            Map.entry("POST /api/deliveries/{caseId}/attempts", o -> json("POST", "/api/deliveries/" + CASES.get(o)
+                    + "/attempts", "{\"method\":\"POSTAL\"}")),
+            Map.entry("POST /api/deliveries/{caseId}/receipts", o -> json("POST", "/api/deliveries/" + CASES.get(o)
+                    + "/receipts", "{}")),
+            Map.entry("POST /api/deliveries/{caseId}/failures", o -> json("POST", "/api/deliveries/" + CASES.get(o)
+                    + "/failures", "{}")),
+            Map.entry("POST /api/deliveries/{caseId}/public-notice", o -> json("POST", "/api/deliveries/"
+                    + CASES.get(o) + "/public-notice", "{}")),
+            Map.entry("POST /api/deliveries/{caseId}/irregular-services", o -> json("POST", "/api/deliveries/"
+                    + CASES.get(o) + "/irregular-services", "{}")),
+            Map.entry("POST /api/deliveries/{caseId}/confirmation", o -> json("POST", "/api/deliveries/"
+                    + CASES.get(o) + "/confirmation", "{}")),
+            Map.entry("POST /api/deliveries/evidence", AuthorizationMatrixIT::evidenceUpload),
+            Map.entry("GET /api/deliveries/consents/{uscc}", o -> Call.get("/api/deliveries/consents/" + o.uscc)),
+            Map.entry("PUT /api/deliveries/consents/{uscc}", o -> json("PUT", "/api/deliveries/consents/" + o.uscc,
+                    "{\"channel\":\"e-delivery-platform\",\"address\":\"matrix@edelivery.example.cn\"}")),
+            Map.entry("DELETE /api/deliveries/consents/{uscc}",
+                    o -> new Call("DELETE", "/api/deliveries/consents/" + o.uscc, null, null)))));
 
     /** A step of the case flow on the owner's case (a registered decision: allowed roles get past authorization). */
     static Call step(Owner o, String step, String json) {
         return new Call("POST", "/api/cases/" + CASES.get(o) + "/" + step, "application/json",
                 json.getBytes(StandardCharsets.UTF_8));
+    }
+
+
+    static Call json(String method, String path, String body) {
+        return new Call(method, path, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A PNG scan of a receipt for the owner's enterprise, as a multipart upload. */
+    static Call evidenceUpload(Owner o) {
+        String boundary = "matrix-boundary";
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"uscc\"\r\n\r\n" + o.uscc
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"回证.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13});
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return new Call("POST", "/api/deliveries/evidence", "multipart/form-data; boundary=" + boundary,
+                body.toByteArray());
+    }
+
+    /** The matrix revokes and re-records consents: give the later system tests the consents they start with. */
+    @org.junit.jupiter.api.AfterAll
+    static void restoreTheConsents() {
+        RunningSystem.consentToElectronicService(RunningSystem.get().noticeService);
     }
 
     static String decisionOf(Owner owner, String documentNumber) {
