@@ -68,6 +68,51 @@ public final class EventTypes {
 
     /** 信用修复申请窗口开启: every recorded condition met; the enterprise may apply from today. */
     public static final EventType REPAIR_WINDOW_OPENED = EventType.of("credit", "RepairWindowOpened", 1);
+    /** 逾期未缴: a due date passed unpaid; the surcharge accrues (for dashboards). */
+    public static final EventType PAYMENT_OVERDUE = EventType.of("enforcement", "PaymentOverdue", 1);
+
+    /** 暂缓缴纳批准: the due date of the fine moves (行政处罚法 第六十六条). */
+    public static final EventType PAYMENT_DEFERRED = EventType.of("enforcement", "PaymentDeferred", 1);
+
+    /** 分期缴纳批准: instalments adding up to the fine, each with its due date (行政处罚法 第六十六条). */
+    public static final EventType INSTALMENT_PLAN_APPROVED = EventType.of("enforcement", "InstalmentPlanApproved", 1);
+
+    /** 催告书送达: with the dates the court may be asked from and by (行政强制法 第五十三条、第五十四条). */
+    public static final EventType REMINDER_SERVED = EventType.of("enforcement", "ReminderServed", 1);
+
+    /** 申请人民法院强制执行 (行政强制法 第五十三条). */
+    public static final EventType COURT_ENFORCEMENT_REQUESTED = EventType.of("enforcement", "CourtEnforcementRequested", 1);
+    /** 立案: a lead was filed with the head's approval; the 90-day decision deadline runs from the filing date. */
+    public static final EventType CASE_FILED = EventType.of("enforcement", "CaseFiled", 1);
+
+    /** 行政处罚事先告知书送达 (行政处罚法 第四十四条): the statement and, when owed, hearing-request windows start. */
+    public static final EventType PRE_NOTICE_SERVED = EventType.of("enforcement", "PreNoticeServed", 1);
+
+    /** 听证申请 (行政处罚法 第六十四条): the party asked for a hearing in time. */
+    public static final EventType HEARING_REQUESTED = EventType.of("enforcement", "HearingRequested", 1);
+
+    /** 听证举行 (行政处罚法 第六十四条、第六十五条): the hearing was held; legal review becomes mandatory. */
+    public static final EventType HEARING_HELD = EventType.of("enforcement", "HearingHeld", 1);
+
+    /** 法制审核申请 (行政处罚法 第五十八条): the case entered the legal-review queue. */
+    public static final EventType LEGAL_REVIEW_REQUESTED = EventType.of("enforcement", "LegalReviewRequested", 1);
+
+    /** 法制审核通过 (行政处罚法 第五十八条). */
+    public static final EventType LEGAL_REVIEW_PASSED = EventType.of("enforcement", "LegalReviewPassed", 1);
+
+    /** 法制审核退回 (行政处罚法 第五十八条): back to case review with the reviewer's opinion. */
+    public static final EventType LEGAL_REVIEW_RETURNED = EventType.of("enforcement", "LegalReviewReturned", 1);
+
+    /** 集体讨论决定 (行政处罚法 第五十七条第二款): the heads' collective discussion concluded, with minutes. */
+    public static final EventType DELIBERATION_CONCLUDED = EventType.of("enforcement", "DeliberationConcluded", 1);
+    /** 送达尝试: an attempt at serving both documents started, was taken by the channel, or failed (next method). */
+    public static final EventType DELIVERY_ATTEMPTED = EventType.of("notice", "DeliveryAttempted", 1);
+
+    /** 送达超期: the decision was not served within 7 working days of the decision date (T2). */
+    public static final EventType DELIVERY_OVERDUE = EventType.of("notice", "DeliveryOverdue", 1);
+
+    /** 两书未同达: one document reported served apart from the other; an alert for the legal reviewer. */
+    public static final EventType DELIVERY_NONCONFORMING = EventType.of("notice", "DeliveryNonconforming", 1);
 
     private EventTypes() {
     }

@@ -12,10 +12,15 @@ public final class Topics {
     public static final Topic ENFORCEMENT_CASE = new Topic("enforcement.case.v1", Topic.KeyKind.CASE_ID, 6, false,
             List.of(EventTypes.PENALTY_DECIDED, EventTypes.NO_PENALTY_DECIDED, EventTypes.FINE_PAID,
                     EventTypes.RECTIFICATION_VERIFIED, EventTypes.DECISION_REVOKED, EventTypes.DECISION_AMENDED,
-                    EventTypes.CASE_CLOSED));
+                    EventTypes.CASE_CLOSED, EventTypes.PAYMENT_OVERDUE, EventTypes.PAYMENT_DEFERRED,
+                    EventTypes.INSTALMENT_PLAN_APPROVED, EventTypes.REMINDER_SERVED,
+                    EventTypes.COURT_ENFORCEMENT_REQUESTED, EventTypes.CASE_FILED, EventTypes.PRE_NOTICE_SERVED,
+                    EventTypes.HEARING_REQUESTED, EventTypes.HEARING_HELD, EventTypes.LEGAL_REVIEW_REQUESTED,
+                    EventTypes.LEGAL_REVIEW_PASSED, EventTypes.LEGAL_REVIEW_RETURNED, EventTypes.DELIBERATION_CONCLUDED));
 
     public static final Topic NOTICE_DELIVERY = new Topic("notice.delivery.v1", Topic.KeyKind.CASE_ID, 6, false,
-            List.of(EventTypes.DUAL_DELIVERY_PREPARED, EventTypes.DUAL_DELIVERY_COMPLETED));
+            List.of(EventTypes.DUAL_DELIVERY_PREPARED, EventTypes.DUAL_DELIVERY_COMPLETED,
+                    EventTypes.DELIVERY_ATTEMPTED, EventTypes.DELIVERY_OVERDUE, EventTypes.DELIVERY_NONCONFORMING));
 
     public static final Topic CREDIT_PUBLICITY = new Topic("credit.publicity.v1", Topic.KeyKind.USCC, 6, false,
             List.of(EventTypes.PUBLICITY_OPENED, EventTypes.PUBLICITY_NOT_PUBLISHED));

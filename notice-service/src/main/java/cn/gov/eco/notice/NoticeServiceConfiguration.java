@@ -1,5 +1,20 @@
 package cn.gov.eco.notice;
 
+import cn.gov.eco.notice.channel.ElectronicDeliveryChannel;
+import cn.gov.eco.notice.delivery.application.ConsentService;
+import cn.gov.eco.notice.delivery.application.DeliveryChanges;
+import cn.gov.eco.notice.delivery.application.DeliveryScheduler;
+import cn.gov.eco.notice.delivery.application.ElectronicArrivalService;
+import cn.gov.eco.notice.delivery.application.EvidenceUploads;
+import cn.gov.eco.notice.delivery.application.ServiceRecording;
+import cn.gov.eco.notice.delivery.infrastructure.ConsentRepository;
+import cn.gov.eco.notice.delivery.infrastructure.DeliveryProperties;
+import cn.gov.eco.notice.delivery.infrastructure.DeliverySchedulerRunner;
+import cn.gov.eco.notice.delivery.infrastructure.EvidenceStore;
+import cn.gov.eco.notice.delivery.infrastructure.UnconfiguredElectronicChannel;
+import cn.gov.eco.platform.messaging.OutboxRelay;
+import org.springframework.beans.factory.ObjectProvider;
+import java.util.Set;
 import cn.gov.eco.notice.delivery.application.DocumentRendering;
 import cn.gov.eco.notice.delivery.application.DualDeliveryService;
 import cn.gov.eco.notice.delivery.application.DeliveryQueries;
@@ -38,7 +53,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 @Configuration
-@EnableConfigurationProperties({NoticeProperties.class, DocumentProperties.class})
+@EnableConfigurationProperties({NoticeProperties.class, DocumentProperties.class, DeliveryProperties.class})
 class NoticeServiceConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeServiceConfiguration.class);
@@ -80,13 +95,14 @@ class NoticeServiceConfiguration {
     }
 
     /**
-     * Uploads to the verification endpoint are limited to {@code notice.seal.verification-max-size} (the rest of a
+     * Uploads are limited to the larger of {@code notice.seal.verification-max-size} and
+     * {@code notice.delivery.evidence-max-size}, each endpoint checking its own (the rest of a
      * multipart request gets 64 KiB); uploads are resolved lazily (spring.servlet.multipart.resolve-lazily) so that
      * the endpoint answers an oversized one itself.
      */
     @Bean
-    MultipartConfigElement multipartConfigElement(NoticeProperties props) {
-        long max = props.seal().verificationMaxSize().toBytes();
+    MultipartConfigElement multipartConfigElement(NoticeProperties props, DeliveryProperties delivery) {
+        long max = Math.max(props.seal().verificationMaxSize().toBytes(), delivery.evidenceMaxSize().toBytes());
         return new MultipartConfigElement("", max, max + 64 * 1024, 0);
     }
 
@@ -114,8 +130,8 @@ class NoticeServiceConfiguration {
     }
 
     @Bean
-    DeliveryRepository deliveryRepository(MongoDatabase db, OutboxWriter outbox, JsonMapper json) {
-        return new DeliveryRepository(db, outbox, json);
+    DeliveryRepository deliveryRepository(MongoDatabase db, OutboxWriter outbox, OutboxRelay relay, JsonMapper json) {
+        return new DeliveryRepository(db, outbox, relay, json);
     }
 
     @Bean
@@ -124,12 +140,73 @@ class NoticeServiceConfiguration {
     }
 
     @Bean
+    DeliveryChanges deliveryChanges(DeliveryRepository deliveries) {
+        return new DeliveryChanges(deliveries);
+    }
+
+    @Bean
+    ConsentRepository consentRepository(MongoDatabase db, JsonMapper json) {
+        return new ConsentRepository(db, json);
+    }
+
+    @Bean
+    EvidenceStore evidenceStore(MongoDatabase db) {
+        return new EvidenceStore(db);
+    }
+
+    @Bean
+    EvidenceUploads evidenceUploads(EvidenceStore store, AccessPolicy policy, DeliveryProperties delivery,
+                                    Clock clock) {
+        return new EvidenceUploads(store, policy, delivery.evidenceMaxSize().toBytes(), clock);
+    }
+
+    /** Consents name the channel the agency serves through ({@code notice.electronic-channel}). */
+    @Bean
+    ConsentService consentService(ConsentRepository consents, EvidenceStore evidence, AccessPolicy policy,
+                                  NoticeProperties props, Clock clock, Supplier<UUID> idSupplier) {
+        return new ConsentService(consents, evidence, policy, Set.of(props.electronicChannel()), clock, idSupplier);
+    }
+
+    /**
+     * The electronic-delivery channel is the adapter's bean when there is one; without it, a stand-in that keeps
+     * every electronic delivery pending and says so loudly.
+     */
+    @Bean
+    DeliveryScheduler deliveryScheduler(DeliveryRepository deliveries, DocumentStore documents,
+                                        ObjectProvider<ElectronicDeliveryChannel> channels, Clock clock,
+                                        Supplier<UUID> idSupplier, DeliveryProperties p, ConsentService consents) {
+        ElectronicDeliveryChannel channel = channels.getIfAvailable(UnconfiguredElectronicChannel::new);
+        return new DeliveryScheduler(deliveries, documents, channel, clock, idSupplier,
+                new DeliveryScheduler.Settings(p.claimLease(), p.firstRetry(), p.maxRetry(), p.batch(),
+                        p.arrivalTimeout()),
+                consents::stillConsented);
+    }
+
+    @Bean
+    DeliverySchedulerRunner deliverySchedulerRunner(DeliveryScheduler scheduler, DeliveryRepository deliveries,
+                                                    DeliveryProperties p) {
+        return new DeliverySchedulerRunner(scheduler, deliveries, p.schedulerInterval());
+    }
+
+    @Bean
+    ElectronicArrivalService electronicArrivals(DeliveryChanges changes, Clock clock, Supplier<UUID> idSupplier) {
+        return new ElectronicArrivalService(changes, clock, idSupplier);
+    }
+
+    @Bean
+    ServiceRecording serviceRecording(DeliveryChanges changes, ConsentService consents, EvidenceStore evidence,
+                                      AccessPolicy policy, WorkingDayCalendar calendar, Clock clock,
+                                      Supplier<UUID> idSupplier, DeliverySchedulerRunner runner) {
+        return new ServiceRecording(changes, consents, evidence, policy, calendar, clock, idSupplier, runner::wakeUp);
+    }
+
+    @Bean
     DualDeliveryService dualDeliveryService(DeliveryRepository deliveries, DocumentStore documents,
                                             DocumentRendering rendering, PublicityPeriods periods,
-                                            WorkingDayCalendar calendar, Clock clock, Supplier<UUID> idSupplier,
-                                            NoticeProperties props) {
-        return new DualDeliveryService(deliveries, documents, rendering, periods, calendar, clock, idSupplier,
-                props.electronicChannel());
+                                            WorkingDayCalendar calendar, ConsentService consents, Clock clock,
+                                            DeliverySchedulerRunner runner) {
+        return new DualDeliveryService(deliveries, documents, rendering, periods, calendar, consents, clock,
+                runner::wakeUp);
     }
 
     @Bean

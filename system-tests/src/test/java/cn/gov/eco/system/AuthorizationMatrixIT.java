@@ -69,21 +69,6 @@ class AuthorizationMatrixIT {
     }
 
     /** How to call each endpoint on a resource of the given owner. A new endpoint needs a line here. */
-    private static final Map<String, Function<Owner, Call>> FIXTURES = merged(repairFixtures(), Map.of(
-            "POST /api/cases/decisions", o -> new Call("POST", "/api/cases/decisions", "application/json",
-                    decisionOf(o, "泉环罚〔2026〕" + NUMBERS.incrementAndGet() + "号").getBytes(StandardCharsets.UTF_8)),
-            "GET /api/cases/{caseId}", o -> Call.get("/api/cases/" + CASES.get(o)),
-            "GET /api/cases/{caseId}/record", o -> Call.get("/api/cases/" + CASES.get(o) + "/record"),
-            "GET /api/cases/{caseId}/record/verification",
-            o -> Call.get("/api/cases/" + CASES.get(o) + "/record/verification"),
-            "GET /api/deliveries/{caseId}", o -> Call.get("/api/deliveries/" + CASES.get(o)),
-            "GET /api/deliveries/{caseId}/documents/{documentId}",
-            o -> Call.get("/api/deliveries/" + CASES.get(o) + "/documents/" + CASES.get(o) + "-notice"),
-            "GET /api/deliveries/seal-certificate", o -> Call.get("/api/deliveries/seal-certificate"),
-            "POST /api/deliveries/verifications", o -> new Call("POST", "/api/deliveries/verifications",
-                    "application/pdf", SEALED_PDF.get()),
-            "GET /api/enterprises/{uscc}/publicity-records",
-            o -> Call.get("/api/enterprises/" + o.uscc + "/publicity-records")));
 
     /** Online credit repair (credit-service): the enterprise's side and the reviewer's. */
     private static Map<String, Function<Owner, Call>> repairFixtures() {
@@ -143,6 +128,140 @@ class AuthorizationMatrixIT {
                             .getBytes(StandardCharsets.UTF_8)));
     /** Handlers outside {@code /api/**} that serve no one's data: the API description and the error page. */
     private static final Set<String> OPEN_HANDLER_PREFIXES = Set.of("/v3/api-docs", "/error");
+    /**
+     * case-service's execution endpoints (after the decision). The changes are sent with an empty body: past
+     * authorization they answer 400 and change nothing, so the shared cases stay as they are for every other line.
+     */
+    static Map<String, Function<Owner, Call>> withCaseExecution(Map<String, Function<Owner, Call>> base) {
+        Map<String, Function<Owner, Call>> all = new java.util.HashMap<>(base);
+        all.put("GET /api/cases/{caseId}/execution", o -> Call.get("/api/cases/" + CASES.get(o) + "/execution"));
+        for (String change : List.of("payments", "rectification", "deferral", "instalments", "reminder",
+                "court-enforcement", "court-enforcement/completion", "remedy-outcome")) {
+            all.put("POST /api/cases/{caseId}/execution/" + change, o -> new Call("POST", "/api/cases/" + CASES.get(o)
+                    + "/execution/" + change, "application/json", "{}".getBytes(StandardCharsets.UTF_8)));
+        }
+        return Map.copyOf(all);
+    }
+
+    private static final Map<String, Function<Owner, Call>> FIXTURES = merged(repairFixtures(), withCaseExecution(Map.ofEntries(
+            Map.entry("POST /api/cases/decisions",
+                    o -> new Call("POST", "/api/cases/decisions", "application/json",
+                    decisionOf(o, "泉环罚〔2026〕" + NUMBERS.incrementAndGet() + "号").getBytes(StandardCharsets.UTF_8))),
+            Map.entry("GET /api/cases/{caseId}",
+                    o -> Call.get("/api/cases/" + CASES.get(o))),
+            Map.entry("GET /api/cases/{caseId}/record",
+                    o -> Call.get("/api/cases/" + CASES.get(o) + "/record")),
+            Map.entry("GET /api/cases/{caseId}/record/verification",
+                    o -> Call.get("/api/cases/" + CASES.get(o) + "/record/verification")),
+            Map.entry("GET /api/deliveries/{caseId}",
+                    o -> Call.get("/api/deliveries/" + CASES.get(o))),
+            Map.entry("GET /api/deliveries/{caseId}/documents/{documentId}",
+                    o -> Call.get("/api/deliveries/" + CASES.get(o) + "/documents/" + CASES.get(o) + "-notice")),
+            Map.entry("GET /api/deliveries/seal-certificate",
+                    o -> Call.get("/api/deliveries/seal-certificate")),
+            Map.entry("POST /api/deliveries/verifications",
+                    o -> new Call("POST", "/api/deliveries/verifications",
+                    "application/pdf", SEALED_PDF.get())),
+            Map.entry("GET /api/enterprises/{uscc}/publicity-records",
+                    o -> Call.get("/api/enterprises/" + o.uscc + "/publicity-records")),
+            Map.entry("POST /api/cases",
+                    o -> new Call("POST", "/api/cases", "application/json", ("{\"party\":{\"uscc\":\"" + o.uscc
+                            + "\",\"name\":\"矩阵测试企业\"},\"receivedDate\":\"2026-11-02\",\"summary\":\"线索\"}")
+                            .getBytes(StandardCharsets.UTF_8))),
+            Map.entry("GET /api/cases/{caseId}/file",
+                    o -> Call.get("/api/cases/" + CASES.get(o) + "/file")),
+            Map.entry("GET /api/cases/legal-reviews",
+                    o -> Call.get("/api/cases/legal-reviews")),
+            Map.entry("POST /api/cases/{caseId}/filing",
+                    o -> step(o, "filing", "{\"decision\":\"FILE\",\"date\":\"2026-11-03\"}")),
+            Map.entry("POST /api/cases/{caseId}/evidence",
+                    o -> step(o, "evidence", "{\"kind\":\"笔录\",\"description\":\"现场检查笔录\",\"collectedDate\":\"2026-11-03\"}")),
+            Map.entry("POST /api/cases/{caseId}/review-submission",
+                    o -> step(o, "review-submission", "{\"kind\":\"NO_PENALTY\",\"noPenaltyGround\":\"NO_FAULT\",\"facts\":\"无过错\",\"date\":\"2026-11-03\"}")),
+            Map.entry("POST /api/cases/{caseId}/case-review",
+                    o -> step(o, "case-review", "{\"outcome\":\"APPROVE\",\"date\":\"2026-11-03\"}")),
+            Map.entry("POST /api/cases/{caseId}/pre-notice",
+                    o -> step(o, "pre-notice", "{\"servedDate\":\"2026-11-03\"}")),
+            Map.entry("POST /api/cases/{caseId}/statements",
+                    o -> step(o, "statements", "{\"receivedDate\":\"2026-11-03\",\"summary\":\"陈述\"}")),
+            Map.entry("POST /api/cases/{caseId}/waiver",
+                    o -> step(o, "waiver", "{\"statementsWaived\":true,\"date\":\"2026-11-03\"}")),
+            Map.entry("POST /api/cases/{caseId}/hearing-request",
+                    o -> step(o, "hearing-request", "{\"requestedDate\":\"2026-11-03\"}")),
+            Map.entry("POST /api/cases/{caseId}/hearing-schedule",
+                    o -> step(o, "hearing-schedule", "{\"hearingDate\":\"2026-11-20\",\"noticeDate\":\"2026-11-03\",\"hostId\":\"hearing-host\"}")),
+            Map.entry("POST /api/cases/{caseId}/hearing-record",
+                    o -> step(o, "hearing-record", "{\"heldDate\":\"2026-11-03\",\"partyAppeared\":true}")),
+            Map.entry("POST /api/cases/{caseId}/legal-review-request",
+                    o -> step(o, "legal-review-request", "{\"date\":\"2026-11-03\"}")),
+            Map.entry("POST /api/cases/{caseId}/legal-review",
+                    o -> step(o, "legal-review", "{\"outcome\":\"PASS\",\"date\":\"2026-11-03\"}")),
+            Map.entry("POST /api/cases/{caseId}/deliberation",
+                    o -> step(o, "deliberation", "{\"meetingDate\":\"2026-11-03\",\"participants\":[\"郑局长\"],\"conclusion\":\"同意\",\"minutesReference\":\"记录1号\"}")),
+            Map.entry("POST /api/cases/{caseId}/extensions",
+                    o -> step(o, "extensions", "{\"approvedDate\":\"2026-11-03\",\"reason\":\"复杂\"}")),
+            Map.entry("POST /api/cases/{caseId}/excluded-periods",
+                    o -> step(o, "excluded-periods", "{\"from\":\"2026-11-01\",\"to\":\"2026-11-03\",\"reason\":\"鉴定\"}")),
+            Map.entry("POST /api/cases/{caseId}/decision",
+                    o -> step(o, "decision", "{\"decisionDate\":\"2026-11-03\"}")),
+            Map.entry("POST /api/cases/{caseId}/no-penalty-decision",
+                    o -> step(o, "no-penalty-decision", "{\"decisionDate\":\"2026-11-03\",\"ground\":\"NO_FAULT\",\"educationNote\":\"已教育\"}")),
+            Map.entry("POST /api/cases/{caseId}/transfer",
+                    o -> step(o, "transfer", "{\"date\":\"2026-11-03\",\"receivingOrgan\":\"公安机关\"}")),
+            Map.entry("POST /api/cases/{caseId}/filing-cancellation",
+                    o -> step(o, "filing-cancellation", "{\"date\":\"2026-11-03\",\"reason\":\"不符合立案条件\"}")),
+            // notice-service, the service of the two documents (送达) and the e-service consent
+            Map.entry("GET /api/deliveries/{caseId}/service-receipt",
+                    o -> Call.get("/api/deliveries/" + CASES.get(o) + "/service-receipt")),
+            Map.entry("GET /api/deliveries/review-queue", o -> Call.get("/api/deliveries/review-queue?flag=OVERDUE")),
+            Map.entry("POST /api/deliveries/{caseId}/attempts", o -> json("POST", "/api/deliveries/" + CASES.get(o)
+                    + "/attempts", "{\"method\":\"POSTAL\"}")),
+            Map.entry("POST /api/deliveries/{caseId}/receipts", o -> json("POST", "/api/deliveries/" + CASES.get(o)
+                    + "/receipts", "{}")),
+            Map.entry("POST /api/deliveries/{caseId}/failures", o -> json("POST", "/api/deliveries/" + CASES.get(o)
+                    + "/failures", "{}")),
+            Map.entry("POST /api/deliveries/{caseId}/public-notice", o -> json("POST", "/api/deliveries/"
+                    + CASES.get(o) + "/public-notice", "{}")),
+            Map.entry("POST /api/deliveries/{caseId}/irregular-services", o -> json("POST", "/api/deliveries/"
+                    + CASES.get(o) + "/irregular-services", "{}")),
+            Map.entry("POST /api/deliveries/{caseId}/confirmation", o -> json("POST", "/api/deliveries/"
+                    + CASES.get(o) + "/confirmation", "{}")),
+            Map.entry("POST /api/deliveries/evidence", AuthorizationMatrixIT::evidenceUpload),
+            Map.entry("GET /api/deliveries/consents/{uscc}", o -> Call.get("/api/deliveries/consents/" + o.uscc)),
+            Map.entry("PUT /api/deliveries/consents/{uscc}", o -> json("PUT", "/api/deliveries/consents/" + o.uscc,
+                    "{\"channel\":\"e-delivery-platform\",\"address\":\"matrix@edelivery.example.cn\"}")),
+            Map.entry("DELETE /api/deliveries/consents/{uscc}",
+                    o -> new Call("DELETE", "/api/deliveries/consents/" + o.uscc, null, null)))));
+
+    /** A step of the case flow on the owner's case (a registered decision: allowed roles get past authorization). */
+    static Call step(Owner o, String step, String json) {
+        return new Call("POST", "/api/cases/" + CASES.get(o) + "/" + step, "application/json",
+                json.getBytes(StandardCharsets.UTF_8));
+    }
+
+
+    static Call json(String method, String path, String body) {
+        return new Call(method, path, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A PNG scan of a receipt for the owner's enterprise, as a multipart upload. */
+    static Call evidenceUpload(Owner o) {
+        String boundary = "matrix-boundary";
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"uscc\"\r\n\r\n" + o.uscc
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"回证.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13});
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return new Call("POST", "/api/deliveries/evidence", "multipart/form-data; boundary=" + boundary,
+                body.toByteArray());
+    }
+
+    /** The matrix revokes and re-records consents: give the later system tests the consents they start with. */
+    @org.junit.jupiter.api.AfterAll
+    static void restoreTheConsents() {
+        RunningSystem.consentToElectronicService(RunningSystem.get().noticeService);
+    }
 
     static String decisionOf(Owner owner, String documentNumber) {
         String json = RunningSystem.example(documentNumber);

@@ -58,7 +58,7 @@ class GatewayWalkthroughIT {
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
         String caseId = JSON.readTree(posted.body()).get("caseId").asString();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> officer.get("/api/deliveries/" + caseId).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> LifecycleSliceIT.served(officer, caseId));
         JsonNode delivery = JSON.readTree(officer.get("/api/deliveries/" + caseId).body());
         assertThat(delivery.get("conforming").asBoolean()).isTrue();
         assertThat(delivery.get("documents")).hasSize(2);

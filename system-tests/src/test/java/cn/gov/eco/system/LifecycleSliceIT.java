@@ -86,6 +86,12 @@ class LifecycleSliceIT {
         }
     }
 
+    /** The delivery exists and both documents are served in one act (electronically, on the enterprise's consent). */
+    static boolean served(cn.gov.eco.testsupport.Http http, String caseId) {
+        var r = http.get("/api/deliveries/" + caseId);
+        return r.statusCode() == 200 && JSON.readTree(r.body()).get("served").asBoolean();
+    }
+
     @Test
     void shouldCarryADecisionThroughDualDeliveryToAnOpenPublicityRecord() throws Exception {
         var posted = http(caseService).postJson("/api/cases/decisions", example("泉环罚〔2026〕201号"));
@@ -93,8 +99,7 @@ class LifecycleSliceIT {
         String caseId = caseIdOf(posted.body());
 
         // notice-service: both documents, one act of service
-        await().atMost(Duration.ofSeconds(60)).until(() -> http(noticeService).get("/api/deliveries/" + caseId)
-                .statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> served(http(noticeService), caseId));
         JsonNode delivery = JSON.readTree(http(noticeService).get("/api/deliveries/" + caseId).body());
         assertThat(delivery.get("conforming").asBoolean()).isTrue();
         assertThat(delivery.at("/delivery/serviceAct/method").asString()).isEqualTo("ELECTRONIC");

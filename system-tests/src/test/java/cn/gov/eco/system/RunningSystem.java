@@ -77,7 +77,9 @@ final class RunningSystem {
                         "--identity.clients.portal.extra-post-logout-redirect-uris=" + portal + "," + portalByIp);
         TestTokens.get().trustAlso(baseUrl(authServer) + "/oauth2/jwks");
         caseService = start(CaseServiceApplication.class, CaseServiceApplication.CONFIG_NAME);
-        noticeService = start(NoticeServiceApplication.class, NoticeServiceApplication.CONFIG_NAME);
+        noticeService = start(NoticeServiceApplication.class, NoticeServiceApplication.CONFIG_NAME,
+                TestElectronicChannel.class);
+        consentToElectronicService(noticeService);
         creditService = start(CreditServiceApplication.class, CreditServiceApplication.CONFIG_NAME);
         gateway = new SpringApplicationBuilder(GatewayApplication.class)
                 .properties("spring.config.name=" + GatewayApplication.CONFIG_NAME)
@@ -108,9 +110,28 @@ final class RunningSystem {
         return configName + "-" + RUN;
     }
 
-    private static ConfigurableApplicationContext start(Class<?> app, String configName) {
+    /**
+     * Both demo enterprises sign the e-service consent online (送达地址确认书), so their decisions are served
+     * electronically at once; without it a delivery waits for an officer to choose a method.
+     */
+    static void consentToElectronicService(ConfigurableApplicationContext notice) {
+        for (var p : List.of(cn.gov.eco.testsupport.Persona.ENTERPRISE_A, cn.gov.eco.testsupport.Persona.ENTERPRISE_B)) {
+            var answer = http(notice).as(p).send("PUT", "/api/deliveries/consents/" + p.usccs.getFirst(),
+                    "application/json", ("{\"channel\":\"e-delivery-platform\",\"address\":\"" + p.username
+                            + "@edelivery.example.cn\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("e-service consent of " + p + ": " + answer.body());
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> app, String configName, Class<?>... extra) {
         var infra = TestInfrastructure.get();
-        return new SpringApplicationBuilder(app, FixedClock.class)
+        Class<?>[] sources = new Class<?>[extra.length + 2];
+        sources[0] = app;
+        sources[1] = FixedClock.class;
+        System.arraycopy(extra, 0, sources, 2, extra.length);
+        return new SpringApplicationBuilder(sources)
                 .properties("spring.config.name=" + configName)
                 .run(TestTokens.withServiceArgs("--server.port=0",
                         "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** case-service against a real Kafka broker and MongoDB (embedded default, or Testcontainers where Docker runs). */
-class DecisionRecordingIT {
+public class DecisionRecordingIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String DATABASE = "case-it-" + UUID.randomUUID();
@@ -45,7 +45,7 @@ class DecisionRecordingIT {
         return start(DATABASE);
     }
 
-    static ConfigurableApplicationContext start(String database) {
+    public static ConfigurableApplicationContext start(String database) {
         var infra = TestInfrastructure.get();
         return new SpringApplicationBuilder(CaseServiceApplication.class, FixedClock.class)
                 .properties("spring.config.name=" + CaseServiceApplication.CONFIG_NAME)
@@ -71,7 +71,7 @@ class DecisionRecordingIT {
         }
     }
 
-    static int port(ConfigurableApplicationContext ctx) {
+    public static int port(ConfigurableApplicationContext ctx) {
         return Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
     }
 

@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 
 /** Tests run on 2026-11-23 (Asia/Shanghai), whatever the machine's date. */
 @Configuration
-class FixedClock {
+public class FixedClock {
 
     @Bean
     Clock clock() {

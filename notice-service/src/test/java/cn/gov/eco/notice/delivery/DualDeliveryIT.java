@@ -47,6 +47,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import cn.gov.eco.notice.channel.ElectronicArrivals;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,22 +72,45 @@ class DualDeliveryIT {
     private static TopicProbe probe;
     private static KafkaProducer<String, byte[]> producer;
     private static final int MAX_UPLOAD_KB = 256;
+    private static final int MAX_EVIDENCE_KB = 64;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
         var infra = TestInfrastructure.get();
-        app = new SpringApplicationBuilder(NoticeServiceApplication.class)
+        app = new SpringApplicationBuilder(NoticeServiceApplication.class, FakeChannelConfiguration.class)
                 .properties("spring.config.name=" + NoticeServiceApplication.CONFIG_NAME)
                 .run(TestTokens.withServiceArgs("--server.port=0", "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                         "--spring.mongodb.uri=" + infra.mongoUri(), "--spring.mongodb.database=notice-it-" + RUN,
                         "--spring.kafka.consumer.group-id=" + GROUP,
                         "--notice.seal.dev-keystore-dir=target/notice-seal-it-" + RUN,
-                        "--notice.seal.verification-max-size=" + MAX_UPLOAD_KB + "KB"));
+                        "--notice.seal.verification-max-size=" + MAX_UPLOAD_KB + "KB",
+                        "--notice.delivery.evidence-max-size=" + MAX_EVIDENCE_KB + "KB"));
         probe = new TopicProbe(infra.kafkaBootstrapServers(), List.of(Topics.NOTICE_DELIVERY.name(),
                 Topics.ENFORCEMENT_CASE.deadLetterTopic()));
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", infra.kafkaBootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer());
+        // the golden sample's enterprise consented to electronic service online (送达地址确认书)
+        var consent = http().as(Persona.ENTERPRISE_A).send("PUT", "/api/deliveries/consents/" + Persona.USCC_A,
+                "application/json", "{\"channel\":\"e-delivery-platform\",\"address\":\"qingyuan@edelivery.example.cn\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(consent.statusCode()).as(consent.body()).isEqualTo(200);
+    }
+
+    /**
+     * The in-memory platform in place of the HTTP adapter: it takes each delivery once and reports the arrival a
+     * moment later through {@link ElectronicArrivals}, with its own time, as the real platform's callback does.
+     */
+    @Configuration
+    static class FakeChannelConfiguration {
+        @Bean
+        FakeElectronicChannel electronicDeliveryChannel(Clock clock, ObjectProvider<ElectronicArrivals> arrivals) {
+            var channel = new FakeElectronicChannel(clock);
+            channel.onDelivered(d -> CompletableFuture.runAsync(() -> arrivals.getObject().arrived(d.deliveryId(),
+                    "msg-" + d.deliveryId(), clock.instant()), CompletableFuture.delayedExecutor(50,
+                    TimeUnit.MILLISECONDS)));
+            return channel;
+        }
     }
 
     @AfterAll
@@ -269,6 +299,255 @@ class DualDeliveryIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> http().get("/api/deliveries/" + caseId).statusCode() == 200);
         await().atMost(Duration.ofSeconds(30)).until(() -> ConsumerLag.of(bootstrap, GROUP, Topics.ENFORCEMENT_CASE.name()) == 0);
+    }
+
+    static OutboxEvent penaltyDecidedFor(String caseId, String documentNumber, String uscc) throws Exception {
+        OutboxEvent e = goldenPenaltyDecided(caseId, documentNumber);
+        return new OutboxEvent(e.eventId(), e.ceType(), e.topic(), e.key(), e.subject(), e.sequence(), e.time(),
+                e.ruleSetId(), e.calendarVersion(), e.traceparent(), e.payloadJson().replace(Persona.USCC_A, uscc),
+                null);
+    }
+
+    static Http as(Persona p) {
+        return http().as(p);
+    }
+
+    static HttpResponse<String> json(Persona p, String method, String path, String body) {
+        return as(p).send(method, path, "application/json", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static HttpResponse<String> upload(Persona p, String uscc, String filename, byte[] content) throws Exception {
+        String boundary = "----evidence" + UUID.randomUUID();
+        var body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"uscc\"\r\n\r\n" + uscc + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return as(p).send("POST", "/api/deliveries/evidence", "multipart/form-data; boundary=" + boundary,
+                body.toByteArray());
+    }
+
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+
+    static tools.jackson.databind.JsonNode delivery(String caseId) {
+        return JSON.readTree(http().get("/api/deliveries/" + caseId).body());
+    }
+
+    static List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> events(String caseId,
+                                                                                         cn.gov.eco.contracts.EventType type) {
+        return probe.poll().stream().filter(r -> caseId.equals(r.key())
+                && type.ceType().equals(TopicProbe.header(r, "ce_type"))).toList();
+    }
+
+    @Test
+    void shouldLetAnOfficerServeBothDocumentsDirectlyOnAnUploadedReceiptWhenThereIsNoConsent() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        publish(penaltyDecidedFor(caseId, "泉环罚〔2026〕311号", Persona.USCC_B));
+        await().atMost(Duration.ofSeconds(60)).until(() -> http().get("/api/deliveries/" + caseId).statusCode() == 200);
+        assertThat(delivery(caseId).at("/delivery/status").asString()).isEqualTo("PREPARED");
+        assertThat(delivery(caseId).get("served").asBoolean()).isFalse();
+
+        // evidence: judged by content, not by name
+        var notAnImage = upload(Persona.OFFICER_LIN, Persona.USCC_B, "回证.png", "plain text".getBytes(StandardCharsets.UTF_8));
+        assertThat(notAnImage.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notAnImage.body()).at("/violations/0/rule").asString()).isEqualTo("UNSUPPORTED_TYPE");
+        assertThat(upload(Persona.ENTERPRISE_B, Persona.USCC_B, "回证.png", PNG).statusCode()).isEqualTo(403);
+        byte[] large = new byte[(MAX_EVIDENCE_KB + 1) * 1024];
+        System.arraycopy(PNG, 0, large, 0, PNG.length);
+        var tooLarge = upload(Persona.OFFICER_LIN, Persona.USCC_B, "回证.png", large);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(tooLarge.body()).get("rule").asString()).isEqualTo("EVIDENCE_TOO_LARGE");
+        byte[] huge = new byte[(MAX_UPLOAD_KB + 80) * 1024]; // over the multipart limit itself
+        System.arraycopy(PNG, 0, huge, 0, PNG.length);
+        assertThat(upload(Persona.OFFICER_LIN, Persona.USCC_B, "回证.png", huge).statusCode()).isEqualTo(413);
+        assertThat(upload(Persona.OFFICER_LIN, "91350500MA2Y0001OX", "回证.png", PNG).statusCode()).isEqualTo(400);
+        var uploaded = upload(Persona.OFFICER_LIN, Persona.USCC_B, "送达回证.png", PNG);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        var evidence = JSON.readTree(uploaded.body());
+        assertThat(evidence.get("contentType").asString()).isEqualTo("image/png");
+        String evidenceId = evidence.get("evidenceId").asString();
+
+        // a receipt without signer, capacity and scan: 400 naming each field, nothing stored
+        var bad = json(Persona.OFFICER_LIN, "POST", "/api/deliveries/" + caseId + "/receipts",
+                "{\"method\":\"DIRECT\",\"servedOn\":\"2025-03-12\"}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(JSON.readTree(bad.body()).get("violations").findValuesAsString("field"))
+                .contains("signerName", "signerRole", "evidenceIds");
+        // an electronic "receipt" typed in by hand: refused (the arrival comes from the channel)
+        var typedIn = json(Persona.OFFICER_LIN, "POST", "/api/deliveries/" + caseId + "/receipts",
+                "{\"method\":\"ELECTRONIC\",\"servedOn\":\"2025-03-12\"}");
+        assertThat(JSON.readTree(typedIn.body()).get("violations").findValuesAsString("rule"))
+                .contains("ARRIVAL_FROM_CHANNEL_ONLY");
+        // malformed JSON, an unknown method, a method that is not started on its own: 400, never 500
+        for (String wrong : List.of("{\"method\":", "{\"method\":\"TELEPATHY\"}", "{\"method\":\"PUBLIC_NOTICE\"}")) {
+            var answer = json(Persona.OFFICER_LIN, "POST", "/api/deliveries/" + caseId + "/attempts", wrong);
+            assertThat(answer.statusCode()).as(wrong + " → " + answer.body()).isEqualTo(400);
+        }
+        // electronic service without a consent: refused
+        var noConsent = json(Persona.OFFICER_LIN, "POST", "/api/deliveries/" + caseId + "/attempts",
+                "{\"method\":\"ELECTRONIC\"}");
+        assertThat(noConsent.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(noConsent.body()).get("rule").asString()).isEqualTo("NO_ESERVICE_CONSENT");
+        assertThat(delivery(caseId).at("/delivery/status").asString()).isEqualTo("PREPARED");
+        // no 送达回证 before both are served
+        assertThat(as(Persona.ENTERPRISE_B).get("/api/deliveries/" + caseId + "/service-receipt").statusCode())
+                .isEqualTo(404);
+        // the enterprise cannot record the officer's receipt
+        assertThat(json(Persona.ENTERPRISE_B, "POST", "/api/deliveries/" + caseId + "/receipts", "{}").statusCode())
+                .isEqualTo(403);
+
+        var served = json(Persona.OFFICER_LIN, "POST", "/api/deliveries/" + caseId + "/receipts",
+                "{\"method\":\"DIRECT\",\"servedOn\":\"2025-03-12\",\"signerName\":\"李海燕\","
+                        + "\"signerRole\":\"LEGAL_REPRESENTATIVE\",\"evidenceIds\":[\"" + evidenceId + "\"]}");
+        assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+        var view = JSON.readTree(served.body());
+        assertThat(view.get("served").asBoolean()).isTrue();
+        assertThat(view.at("/delivery/serviceAct/servedDate").asString()).isEqualTo("2025-03-12");
+        assertThat(view.at("/delivery/serviceAct/proof/signerName").asString()).isEqualTo("李海燕");
+
+        var receipt = as(Persona.ENTERPRISE_B).get("/api/deliveries/" + caseId + "/service-receipt");
+        assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(200);
+        var r = JSON.readTree(receipt.body());
+        assertThat(r.get("documents").findValuesAsString("documentNumber"))
+                .containsExactly("泉环罚〔2026〕311号", "泉环信修〔2026〕311号");
+        assertThat(r.get("methodZh").asString()).isEqualTo("直接送达");
+        assertThat(r.get("signerRoleZh").asString()).isEqualTo("法定代表人");
+        assertThat(r.get("evidenceIds").get(0).asString()).isEqualTo(evidenceId);
+        assertThat(as(Persona.ENTERPRISE_A).get("/api/deliveries/" + caseId + "/service-receipt").statusCode())
+                .isEqualTo(403);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !events(caseId, EventTypes.DUAL_DELIVERY_COMPLETED).isEmpty());
+        var completed = JSON.readTree(new String(events(caseId, EventTypes.DUAL_DELIVERY_COMPLETED).getFirst().value(),
+                StandardCharsets.UTF_8));
+        assertThat(completed.at("/serviceAct/method").asString()).isEqualTo("DIRECT");
+        assertThat(completed.at("/serviceAct/servedDate").asString()).isEqualTo("2025-03-12");
+        assertThat(completed.get("documents").size()).isEqualTo(2);
+
+        // a second receipt for a served delivery: 409, still one completion
+        var again = json(Persona.OFFICER_LIN, "POST", "/api/deliveries/" + caseId + "/receipts",
+                "{\"method\":\"POSTAL\",\"servedOn\":\"2025-03-13\",\"trackingNumber\":\"EMS1\","
+                        + "\"evidenceIds\":[\"" + evidenceId + "\"]}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        // the enterprise's confirmation after service is an acknowledgement; the other enterprise is refused
+        assertThat(json(Persona.ENTERPRISE_A, "POST", "/api/deliveries/" + caseId + "/confirmation", "{}")
+                .statusCode()).isEqualTo(403);
+        var ack = json(Persona.ENTERPRISE_B, "POST", "/api/deliveries/" + caseId + "/confirmation", "{}");
+        assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
+        assertThat(JSON.readTree(ack.body()).get("countsAsService").asBoolean()).isFalse();
+        assertThat(events(caseId, EventTypes.DUAL_DELIVERY_COMPLETED)).hasSize(1);
+    }
+
+    @Test
+    void shouldServeByTheEnterprisesSignatureOnTheTabletUnderDirectService() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        publish(penaltyDecidedFor(caseId, "泉环罚〔2026〕312号", Persona.USCC_B));
+        await().atMost(Duration.ofSeconds(60)).until(() -> http().get("/api/deliveries/" + caseId).statusCode() == 200);
+        var started = json(Persona.OFFICER_LIN, "POST", "/api/deliveries/" + caseId + "/attempts",
+                "{\"method\":\"DIRECT\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        var signed = json(Persona.ENTERPRISE_B, "POST", "/api/deliveries/" + caseId + "/confirmation",
+                "{\"signerRole\":\"LEGAL_REPRESENTATIVE\"}");
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        var body = JSON.readTree(signed.body());
+        assertThat(body.get("countsAsService").asBoolean()).isTrue();
+        assertThat(body.at("/delivery/serviceAct/method").asString()).isEqualTo("DIRECT");
+        assertThat(body.at("/delivery/serviceAct/proof/signerName").asString()).isEqualTo("李海燕");
+        await().atMost(Duration.ofSeconds(30)).until(() -> events(caseId, EventTypes.DUAL_DELIVERY_COMPLETED).size() == 1);
+    }
+
+    @Test
+    void shouldFlagAServiceOfOneDocumentAsNonconformingAndAlertTheLegalReviewer() throws Exception {
+        // DOMAIN.md §9 scenario 6: the decision in person on one day, the notice e-mailed two days later
+        String caseId = UUID.randomUUID().toString();
+        publish(penaltyDecidedFor(caseId, "泉环罚〔2026〕313号", Persona.USCC_B));
+        await().atMost(Duration.ofSeconds(60)).until(() -> http().get("/api/deliveries/" + caseId).statusCode() == 200);
+        // RELIABILITY.md R9: malformed bodies on every recording endpoint are 4xx problems, never 5xx, nothing stored
+        for (String endpoint : List.of("attempts", "receipts", "failures", "public-notice", "irregular-services",
+                "confirmation")) {
+            for (String body : List.of("[]", "not json", "{\"servedOn\":\"2025-13-40\"}", "{\"evidenceIds\":[null]}",
+                    "{\"method\":7}", "{\"reason\":\"BORED\"}", "{\"publishedOn\":\"2999-01-01\",\"medium\":\"x\","
+                            + "\"reasons\":\"y\"}", "{\"document\":\"PENALTY_DECISION\",\"method\":\"DIRECT\","
+                            + "\"servedOn\":\"2025-04-08\",\"note\":\"" + "长".repeat(600) + "\"}")) {
+                Persona who = endpoint.equals("confirmation") ? Persona.ENTERPRISE_B : Persona.OFFICER_LIN;
+                var answer = json(who, "POST", "/api/deliveries/" + caseId + "/" + endpoint, body);
+                assertThat(answer.statusCode()).as(endpoint + " " + body + " → " + answer.body())
+                        .isBetween(200, 499);
+                if (!endpoint.equals("confirmation")) {
+                    assertThat(answer.statusCode()).as(endpoint + " " + body).isBetween(400, 499);
+                    assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+                            .startsWith("application/problem+json");
+                }
+            }
+        }
+        assertThat(delivery(caseId).at("/delivery/status").asString()).isEqualTo("PREPARED");
+        assertThat(delivery(caseId).at("/delivery/irregularServices").size()).isZero();
+        assertThat(delivery(caseId).at("/delivery/attempts").size()).isZero();
+
+        var first = json(Persona.OFFICER_LIN, "POST", "/api/deliveries/" + caseId + "/irregular-services",
+                "{\"document\":\"PENALTY_DECISION\",\"method\":\"DIRECT\",\"servedOn\":\"2025-04-08\"}");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        var second = json(Persona.OFFICER_LIN, "POST", "/api/deliveries/" + caseId + "/irregular-services",
+                "{\"document\":\"REPAIR_RIGHTS_NOTICE\",\"method\":\"ELECTRONIC\",\"servedOn\":\"2025-04-10\","
+                        + "\"address\":\"boss@163.com\"}");
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+        var view = JSON.readTree(second.body());
+        assertThat(view.get("served").asBoolean()).isFalse();
+        assertThat(view.get("nonconforming").asBoolean()).isTrue();
+        assertThat(view.at("/delivery/irregularServices/1/valid").asBoolean()).isFalse();
+        assertThat(view.at("/delivery/irregularServices/1/invalidReason").asString()).isEqualTo("NO_ESERVICE_CONSENT");
+
+        var queue = as(Persona.LEGAL_REVIEWER).get("/api/deliveries/review-queue?flag=NONCONFORMING");
+        assertThat(queue.statusCode()).as(queue.body()).isEqualTo(200);
+        assertThat(JSON.readTree(queue.body()).get("deliveries").findValuesAsString("caseId")).contains(caseId);
+        assertThat(as(Persona.ENTERPRISE_B).get("/api/deliveries/review-queue?flag=NONCONFORMING").statusCode())
+                .isEqualTo(403);
+        assertThat(as(Persona.LEGAL_REVIEWER).get("/api/deliveries/review-queue?flag=WHATEVER").statusCode())
+                .isEqualTo(400);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> events(caseId, EventTypes.DELIVERY_NONCONFORMING).size() == 2);
+        var alert = JSON.readTree(new String(events(caseId, EventTypes.DELIVERY_NONCONFORMING).get(1).value(),
+                StandardCharsets.UTF_8));
+        assertThat(alert.get("documentsNotServed").get(0).asString()).isEqualTo("REPAIR_RIGHTS_NOTICE");
+        assertThat(alert.get("alertRoles").get(0).asString()).isEqualTo("LEGAL_REVIEWER");
+        assertThat(events(caseId, EventTypes.DUAL_DELIVERY_COMPLETED)).isEmpty();
+        // decided 2025-03-10 and never served as one act: overdue too
+        await().atMost(Duration.ofSeconds(30)).until(() -> events(caseId, EventTypes.DELIVERY_OVERDUE).size() == 1);
+        assertThat(JSON.readTree(as(Persona.AGENCY_HEAD).get("/api/deliveries/review-queue?flag=OVERDUE").body())
+                .get("deliveries").findValuesAsString("caseId")).contains(caseId);
+    }
+
+    @Test
+    void shouldRecordAConsentFromTheSignedConfirmationOnlyWithItsScanAndLetItBeRevoked() throws Exception {
+        String other = "91350582MA8R00014H";
+        String path = "/api/deliveries/consents/" + other;
+        String body = "{\"channel\":\"e-delivery-platform\",\"address\":\"x@edelivery.example.cn\","
+                + "\"signedOn\":\"2026-11-20\"";
+        assertThat(json(Persona.ENTERPRISE_A, "PUT", path, body + "}").statusCode()).isEqualTo(403);
+        var noScan = json(Persona.OFFICER_LIN, "PUT", path, body + "}");
+        assertThat(noScan.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noScan.body()).get("violations").findValuesAsString("field")).contains("evidenceId");
+        var unknownChannel = json(Persona.OFFICER_LIN, "PUT", path, body.replace("e-delivery-platform", "wechat") + "}");
+        assertThat(JSON.readTree(unknownChannel.body()).get("violations").findValuesAsString("rule"))
+                .contains("CHANNEL_UNKNOWN");
+        assertThat(json(Persona.OFFICER_LIN, "PUT", "/api/deliveries/consents/91350500MA2Y0001OX", body + "}")
+                .statusCode()).isEqualTo(400);
+        String scan = JSON.readTree(upload(Persona.OFFICER_LIN, other, "确认书.pdf",
+                "%PDF-1.7 signed confirmation".getBytes(StandardCharsets.UTF_8)).body()).get("evidenceId").asString();
+        var recorded = json(Persona.OFFICER_LIN, "PUT", path, body + ",\"evidenceId\":\"" + scan + "\"}");
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
+        assertThat(JSON.readTree(recorded.body()).get("source").asString()).isEqualTo("OFFICER_FROM_SIGNED_CONFIRMATION");
+        var revoked = as(Persona.OFFICER_LIN).send("DELETE", path, null, null);
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        var view = JSON.readTree(as(Persona.AUDITOR).get(path).body());
+        assertThat(view.get("valid").asBoolean()).isFalse();
+        assertThat(view.get("history").size()).isEqualTo(2);
+        assertThat(as(Persona.OFFICER_LIN).send("DELETE", path, null, null).statusCode()).isEqualTo(404);
+        // the enterprise sees its own consent only
+        assertThat(as(Persona.ENTERPRISE_A).get("/api/deliveries/consents/" + Persona.USCC_A).statusCode()).isEqualTo(200);
+        assertThat(as(Persona.ENTERPRISE_B).get("/api/deliveries/consents/" + Persona.USCC_A).statusCode()).isEqualTo(403);
     }
 
     @Test

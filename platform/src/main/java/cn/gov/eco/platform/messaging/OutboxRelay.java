@@ -8,9 +8,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import cn.gov.eco.platform.work.WakeableLoop;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,19 +37,14 @@ import java.util.concurrent.TimeUnit;
  */
 public class OutboxRelay implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-
     private final MongoDatabase database;
     private final List<String> collections;
     private final KafkaTemplate<String, byte[]> kafka;
     private final URI source;
     private final Clock clock;
-    private final Duration pollInterval;
     private final int batchSize;
     private final int retainSent;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private volatile Thread thread;
+    private final WakeableLoop loop;
 
     public OutboxRelay(MongoDatabase database, List<String> collections, KafkaTemplate<String, byte[]> kafka, URI source,
                        Clock clock, Duration pollInterval, int batchSize, int retainSent) {
@@ -60,16 +53,14 @@ public class OutboxRelay implements SmartLifecycle {
         this.kafka = kafka;
         this.source = source;
         this.clock = clock;
-        this.pollInterval = pollInterval;
         this.batchSize = batchSize;
         this.retainSent = retainSent;
+        this.loop = new WakeableLoop("outbox-relay", pollInterval, this::relayOnce);
     }
 
     /** Called after a write that raised events, so they go out now rather than at the next poll. */
     public void wakeUp() {
-        if (wake.availablePermits() == 0) {
-            wake.release();
-        }
+        loop.wakeUp();
     }
 
     @Override
@@ -78,54 +69,23 @@ public class OutboxRelay implements SmartLifecycle {
             database.getCollection(c).createIndex(Indexes.ascending(OutboxDocuments.PENDING),
                     new IndexOptions().name("outbox_pending"));
         }
-        running = true;
-        thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            wake.release();
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return loop.isRunning();
     }
 
     /** Stop after the listeners and web server have stopped raising events, start before them. */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 2000;
-    }
-
-    private void loop() {
-        while (running) {
-            int published = 0;
-            try {
-                published = relayOnce();
-            } catch (RuntimeException e) {
-                log.warn("outbox relay pass failed, will retry: {}", e.toString());
-                sleepQuietly(pollInterval);
-            }
-            if (published == 0 && running) {
-                try {
-                    wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
     }
 
     /** One pass over every outbox collection; returns the number of events published. Public for tests. */
@@ -208,13 +168,5 @@ public class OutboxRelay implements SmartLifecycle {
             kept.add(e);
         }
         return kept;
-    }
-
-    private static void sleepQuietly(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

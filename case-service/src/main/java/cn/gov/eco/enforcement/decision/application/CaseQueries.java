@@ -26,8 +26,13 @@ public class CaseQueries {
 
     public CaseRead get(Actor actor, String caseId) {
         var doc = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("案件 case", caseId));
-        PenaltyDecision decision = CaseRepository.fromBson(caseId, doc.get("decision", org.bson.Document.class));
-        policy.requireEnterprise(actor, "case " + caseId, decision.enterprise().uscc());
+        var decided = doc.get("decision", org.bson.Document.class);
+        // a case still in the flow (lead to decision) has no decision yet: its party is in the case file
+        PenaltyDecision decision = decided == null ? null : CaseRepository.fromBson(caseId, decided);
+        var file = doc.get("file", org.bson.Document.class);
+        String uscc = decision != null ? decision.enterprise().uscc()
+                : file == null ? null : file.get("party", org.bson.Document.class).getString("uscc");
+        policy.requireEnterprise(actor, "case " + caseId, uscc);
         return new CaseRead(caseId, doc.getString("state"), decision);
     }
 

@@ -39,6 +39,26 @@ public class DecisionRecorder {
     public record Recorded(PenaltyDecision decision, List<Violation> warnings) {
     }
 
+    /** The gate attestations of a registered decision, as stored and recorded (empty when none was given). */
+    static java.util.Map<String, String> attestations(RecordDecisionRequest r) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        if (r.legalReview() != null) {
+            m.put("legalReviewPassedOn", String.valueOf(r.legalReview().passedOn()));
+            m.put("legalReviewer", String.valueOf(r.legalReview().reviewer()));
+        }
+        if (r.collectiveDiscussion() != null) {
+            m.put("minutesReference", String.valueOf(r.collectiveDiscussion().minutesReference()));
+            if (r.collectiveDiscussion().heldOn() != null) {
+                m.put("collectiveDiscussionHeldOn", r.collectiveDiscussion().heldOn().toString());
+            }
+        }
+        if (r.hearingRight() != null) {
+            m.put("hearingRightOfferedOn", String.valueOf(r.hearingRight().offeredOn()));
+            m.put("hearingOutcome", String.valueOf(r.hearingRight().outcome()));
+        }
+        return m;
+    }
+
     /** The officer in {@code actor} records {@code r}; the officer is stored on the case as who recorded it. */
     public Recorded record(Actor actor, RecordDecisionRequest r) {
         var outcome = validator.validate(r, LocalDate.now(clock.withZone(CHINA)));
@@ -54,7 +74,7 @@ public class DecisionRecorder {
                         p.amount() == null ? null : p.amount().setScale(2), p.description())).toList(),
                 SeverityTier.valueOf(r.severityTier()), r.facts(), r.evidence(), r.violatedProvision(),
                 r.penaltyBasisProvision(), r.discretionStatement(), r.issuingAgency().trim(), clock.instant());
-        repository.insertDecided(decision, actor.ref(Role.OFFICER));
+        repository.insertDecided(decision, actor.ref(Role.OFFICER), attestations(r));
         return new Recorded(decision, outcome.warnings());
     }
 }

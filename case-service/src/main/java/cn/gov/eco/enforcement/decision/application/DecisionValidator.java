@@ -1,5 +1,9 @@
 package cn.gov.eco.enforcement.decision.application;
 
+import cn.gov.eco.enforcement.casefile.model.CaseRules;
+import cn.gov.eco.enforcement.casefile.model.Gates;
+import cn.gov.eco.enforcement.casefile.model.ProposedPenalty;
+import cn.gov.eco.enforcement.casefile.model.Trigger;
 import cn.gov.eco.enforcement.decision.model.PenaltyType;
 import cn.gov.eco.platform.calendar.WorkingDayCalendar;
 import cn.gov.eco.platform.identity.DocumentNumber;
@@ -26,10 +30,17 @@ public class DecisionValidator {
 
     private final WorkingDayCalendar calendar;
     private final UsccWhitelist whitelist;
+    private final CaseRules rules;
 
     public DecisionValidator(WorkingDayCalendar calendar, UsccWhitelist whitelist) {
+        this(calendar, whitelist, CaseRules.defaults());
+    }
+
+    /** @param rules the thresholds of the case flow's gates, which a registered decision must attest to */
+    public DecisionValidator(WorkingDayCalendar calendar, UsccWhitelist whitelist, CaseRules rules) {
         this.calendar = calendar;
         this.whitelist = whitelist;
+        this.rules = rules;
     }
 
     /** The result: violations (nothing may be stored if any), and warnings that do not block. */
@@ -99,7 +110,64 @@ public class DecisionValidator {
         text(v, "violatedProvision", r.violatedProvision(), 2_000, "违反的法律规定", "the provision violated");
         text(v, "penaltyBasisProvision", r.penaltyBasisProvision(), 2_000, "处罚依据", "the legal basis of the penalty");
         text(v, "issuingAgency", r.issuingAgency(), 200, "作出决定的行政机关", "the issuing agency");
+        if (v.isEmpty()) {
+            gates(r, v);
+        }
         return new Outcome(v, w, uscc, number);
+    }
+
+    /**
+     * A decision registered from outside the system goes through the same gates as one made in it: when the decision
+     * submitted triggers the hearing right (行政处罚法 第六十三条), legal review (第五十八条) or collective discussion
+     * (第五十七条第二款), the registration must attest that the step took place before the decision date.
+     */
+    private void gates(RecordDecisionRequest r, List<Violation> v) {
+        List<ProposedPenalty> penalties = r.penalties().stream().map(p -> new ProposedPenalty(
+                PenaltyType.valueOf(p.type()), p.amount(), p.description())).toList();
+        LocalDate decided = r.decisionDate();
+        var hearing = r.hearingRight();
+        List<Trigger> hearingTriggers = Gates.hearingRight(penalties, false, rules);
+        boolean hearingHeld = hearing != null && "HELD".equals(hearing.outcome());
+        if (hearing != null && (hearing.offeredOn() == null || hearing.offeredOn().isAfter(decided)
+                || !List.of("HELD", "WAIVED", "NOT_REQUESTED").contains(String.valueOf(hearing.outcome())))) {
+            v.add(new Violation("hearingRight", "HEARING_RIGHT_ATTESTATION_INVALID",
+                    "听证权利告知须写明告知日期（不晚于决定日期）及结果 HELD、WAIVED 或 NOT_REQUESTED",
+                    "The hearing-right attestation needs the date offered (not after the decision) and the outcome "
+                            + "HELD, WAIVED or NOT_REQUESTED"));
+        } else if (!hearingTriggers.isEmpty() && hearing == null) {
+            v.add(new Violation("hearingRight", "HEARING_RIGHT_ATTESTATION_REQUIRED",
+                    "该决定属于听证范围（" + zh(hearingTriggers) + "），须写明听证权利的告知日期及结果（《行政处罚法》第六十三条、第六十四条）",
+                    "The decision owes a hearing right (" + en(hearingTriggers) + "): state when it was offered and "
+                            + "the outcome (Administrative Penalty Law Art. 63, 64)"));
+        }
+        List<Trigger> legal = Gates.legalReview(penalties, new Gates.CaseFacts(false, false, false, hearingHeld, false),
+                rules);
+        var review = r.legalReview();
+        if (!legal.isEmpty() && (review == null || review.passedOn() == null || review.passedOn().isAfter(decided)
+                || review.reviewer() == null || review.reviewer().isBlank())) {
+            v.add(new Violation("legalReview", "LEGAL_REVIEW_ATTESTATION_REQUIRED",
+                    "该决定须经法制审核（" + zh(legal) + "），须写明审核通过日期（不晚于决定日期）及审核人员（《行政处罚法》第五十八条）",
+                    "The decision needs a passed legal review (" + en(legal) + "): state the date it passed (not after "
+                            + "the decision) and the reviewer (Administrative Penalty Law Art. 58)"));
+        }
+        List<Trigger> discuss = Gates.deliberation(penalties, new Gates.CaseFacts(false, false, false, hearingHeld,
+                false), rules);
+        var minutes = r.collectiveDiscussion();
+        if (!discuss.isEmpty() && (minutes == null || minutes.minutesReference() == null
+                || minutes.minutesReference().isBlank() || (minutes.heldOn() != null && minutes.heldOn().isAfter(decided)))) {
+            v.add(new Violation("collectiveDiscussion", "MINUTES_ATTESTATION_REQUIRED",
+                    "该决定须经负责人集体讨论（" + zh(discuss) + "），须写明集体讨论记录编号（《行政处罚法》第五十七条第二款）",
+                    "The decision needs the heads' collective discussion (" + en(discuss) + "): state the minutes' "
+                            + "reference (Administrative Penalty Law Art. 57(2))"));
+        }
+    }
+
+    private static String zh(List<Trigger> t) {
+        return String.join("；", t.stream().map(Trigger::descriptionZh).toList());
+    }
+
+    private static String en(List<Trigger> t) {
+        return String.join("; ", t.stream().map(Trigger::descriptionEn).toList());
     }
 
     private void penalties(RecordDecisionRequest r, List<Violation> v) {

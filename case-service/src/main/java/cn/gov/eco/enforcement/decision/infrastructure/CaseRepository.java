@@ -43,11 +43,26 @@ public class CaseRepository {
         this.outbox = outbox;
         this.calendarVersion = calendarVersion;
         // 文号 unique per issuing organ, kind and year (DOMAIN.md §8.5.3): the formatted number encodes all three.
+        // Sparse: cases still in the flow (lead to decision) have no decision number yet. An older non-sparse index
+        // of the same key is replaced.
+        for (Document index : cases.listIndexes()) {
+            if ("decision_document_number_unique".equals(index.getString("name")) && !index.getBoolean("sparse", false)) {
+                cases.dropIndex("decision_document_number_unique");
+            }
+        }
         cases.createIndex(Indexes.ascending("decision.documentNumber"),
-                new IndexOptions().unique(true).name("decision_document_number_unique"));
+                new IndexOptions().unique(true).sparse(true).name("decision_document_number_unique"));
     }
 
     public void insertDecided(PenaltyDecision d, ActorRef recordedBy) {
+        insertDecided(d, recordedBy, java.util.Map.of());
+    }
+
+    /**
+     * @param attestations the gate attestations of a decision registered from outside the system (legal review,
+     *                     minutes, hearing right), stored under {@code registration} and in the record entry
+     */
+    public void insertDecided(PenaltyDecision d, ActorRef recordedBy, java.util.Map<String, String> attestations) {
         var event = outbox.raise(EventTypes.PENALTY_DECIDED, d.caseId(), d.caseId(), 1, "none", calendarVersion,
                 PenaltyDecidedV1.from(d));
         Document doc = new Document("_id", d.caseId())
@@ -58,9 +73,10 @@ public class CaseRepository {
                         .append("role", recordedBy.role().name()).append("at", java.util.Date.from(d.recordedAt())))
                 .append(RECORD, List.of(ProcessRecord.toBson(ProcessRecord.next(null, d.recordedAt(), recordedBy,
                         "DECISION_RECORDED", null, "DECIDED", null, List.of(d.documentNumber()),
-                        java.util.Map.of("caseId", d.caseId(), "decisionId", d.decisionId(),
-                                "uscc", d.enterprise().uscc(), "documentNumber", d.documentNumber(),
-                                "severityTier", d.severityTier().name(), "decisionDate", d.decisionDate().toString())))));
+                        details(d, attestations)))));
+        if (!attestations.isEmpty()) {
+            doc.append("registration", new Document(new java.util.LinkedHashMap<String, Object>(attestations)));
+        }
         if (!outbox.insertWithEvents(cases, doc, List.of(event))) {
             throw ProblemException.conflict("DOCUMENT_NUMBER_TAKEN", "documentNumber",
                     "文号 " + d.documentNumber() + " 已被使用（同一机关、同一种类、同一年度内文号不得重复）",
@@ -68,11 +84,19 @@ public class CaseRepository {
         }
     }
 
+    private static java.util.Map<String, String> details(PenaltyDecision d, java.util.Map<String, String> attestations) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>(java.util.Map.of("caseId", d.caseId(),
+                "decisionId", d.decisionId(), "uscc", d.enterprise().uscc(), "documentNumber", d.documentNumber(),
+                "severityTier", d.severityTier().name(), "decisionDate", d.decisionDate().toString()));
+        m.putAll(attestations);
+        return m;
+    }
+
     public Optional<Document> find(String caseId) {
         return Optional.ofNullable(cases.find(Filters.eq("_id", caseId)).first());
     }
 
-    static Document toBson(PenaltyDecision d) {
+    public static Document toBson(PenaltyDecision d) {
         var e = d.enterprise();
         return new Document("decisionId", d.decisionId())
                 .append("documentNumber", d.documentNumber())

@@ -23,7 +23,7 @@ public record PenaltyDecidedV1(String caseId, String decisionId, String document
     public record PenaltyV1(String type, String typeZh, String amount, String description) {
     }
 
-    static PenaltyDecidedV1 from(PenaltyDecision d) {
+    public static PenaltyDecidedV1 from(PenaltyDecision d) {
         var e = d.enterprise();
         return new PenaltyDecidedV1(d.caseId(), d.decisionId(), d.documentNumber(), d.decisionDate().toString(),
                 new EnterpriseV1(e.uscc(), e.name(), e.address(), e.legalRepresentative()),

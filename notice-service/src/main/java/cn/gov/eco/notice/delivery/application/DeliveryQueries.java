@@ -8,6 +8,8 @@ import cn.gov.eco.platform.security.AccessPolicy;
 import cn.gov.eco.platform.security.Actor;
 import cn.gov.eco.platform.web.ProblemException;
 
+import java.util.List;
+
 /**
  * Reading a delivery and its documents: agency staff read any, the enterprise served only its own (DOMAIN.md §8.2).
  */
@@ -30,6 +32,22 @@ public class DeliveryQueries {
         DualDelivery d = deliveries.find(caseId).orElseThrow(() -> ProblemException.notFound("送达 delivery", caseId));
         policy.requireEnterprise(actor, "delivery " + caseId, d.uscc());
         return d;
+    }
+
+    /** What the reviewers watch (DOMAIN.md §8.3 flags): nonconforming or overdue deliveries, oldest first. */
+    public enum Flag { NONCONFORMING, OVERDUE }
+
+    public List<DualDelivery> flagged(Flag flag, int limit) {
+        return deliveries.flagged(flag == Flag.NONCONFORMING ? "nonconforming" : "overdue", limit);
+    }
+
+    /** The 送达回证 of a served delivery; 404 while it is not served (there is no receipt for one document). */
+    public ServiceReceipt receipt(Actor actor, String caseId) {
+        DualDelivery d = delivery(actor, caseId);
+        if (d.status() != DualDelivery.Status.SERVED) {
+            throw ProblemException.notFound("送达回证 service receipt (not served yet)", caseId);
+        }
+        return ServiceReceipt.of(d);
     }
 
     public DocumentContent document(Actor actor, String caseId, String documentId) {

@@ -1,11 +1,15 @@
 package cn.gov.eco.notice.delivery.application;
 
+import cn.gov.eco.notice.delivery.infrastructure.DeliveryEvents;
+import cn.gov.eco.notice.delivery.infrastructure.DeliveryEvents.AttemptOutcome;
 import cn.gov.eco.notice.delivery.infrastructure.DeliveryRepository;
+import cn.gov.eco.notice.delivery.infrastructure.DeliveryRepository.NewEvent;
 import cn.gov.eco.notice.delivery.infrastructure.DocumentStore;
+import cn.gov.eco.notice.delivery.model.DecisionFacts;
 import cn.gov.eco.notice.delivery.model.DocumentKind;
 import cn.gov.eco.notice.delivery.model.DualDelivery;
+import cn.gov.eco.notice.delivery.model.EServiceConsent;
 import cn.gov.eco.notice.delivery.model.ServedDocument;
-import cn.gov.eco.notice.delivery.model.ServiceAct;
 import cn.gov.eco.notice.delivery.model.ServiceMethod;
 import cn.gov.eco.platform.calendar.ExplainedDate;
 import cn.gov.eco.platform.calendar.StatutoryDateRules;
@@ -16,44 +20,43 @@ import cn.gov.eco.platform.publicity.SeverityTier;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * On a penalty decision: render both documents, store them, and serve them in one act (两书同达).
+ * On a penalty decision: render both documents, store them, and prepare their service in one act (两书同达). When
+ * the enterprise has a valid e-service consent (送达地址确认书) on a channel this agency serves through, the
+ * electronic service of both starts at once (the scheduler sends it; the channel's arrival completes it); otherwise
+ * the delivery waits for an officer to choose and record a method.
  * <p>
  * Idempotent and crash-safe: the delivery's id is the case id, so a redelivered or replayed {@code PenaltyDecided}
  * finds it and does nothing; the documents are stored once under ids derived from the case, so a retry after a crash
- * reuses them; and the delivery — both documents, the act of service and its two events — is one single-document
- * insert, so no state exists in which one document is recorded or announced as served without the other
- * (RELIABILITY.md R6).
+ * reuses them; and the delivery — both documents, the first attempt and its events — is one single-document insert,
+ * so no state exists in which one document is recorded or announced without the other (RELIABILITY.md R6).
  */
 public class DualDeliveryService {
-
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final DeliveryRepository deliveries;
     private final DocumentStore documents;
     private final DocumentRendering renderer;
     private final PublicityPeriods periods;
     private final WorkingDayCalendar calendar;
+    private final ConsentService consents;
     private final Clock clock;
-    private final Supplier<UUID> ids;
-    private final String electronicChannel;
+    private final Runnable wakeScheduler;
 
     public DualDeliveryService(DeliveryRepository deliveries, DocumentStore documents, DocumentRendering renderer,
-                               PublicityPeriods periods, WorkingDayCalendar calendar, Clock clock, Supplier<UUID> ids,
-                               String electronicChannel) {
+                               PublicityPeriods periods, WorkingDayCalendar calendar, ConsentService consents,
+                               Clock clock, Runnable wakeScheduler) {
         this.deliveries = deliveries;
         this.documents = documents;
         this.renderer = renderer;
         this.periods = periods;
         this.calendar = calendar;
+        this.consents = consents;
         this.clock = clock;
-        this.ids = ids;
-        this.electronicChannel = electronicChannel;
+        this.wakeScheduler = wakeScheduler;
     }
 
     /** @return false when the delivery already existed (redelivery or replay) */
@@ -72,16 +75,27 @@ public class DualDeliveryService {
             notice = documents.storeOnce(m.caseId(), DocumentKind.REPAIR_RIGHTS_NOTICE, noticeNumber,
                     pair.noticePdf());
         }
-        // 《行政处罚法》第六十一条: served within 7 working days when the party is absent.
+        // 《行政处罚法》第六十一条、第八十五条: served within 7 working days when the party is absent.
         ExplainedDate serveBy = ExplainedDate.of(calendar.compute(StatutoryDateRules.T2_SERVE_DECISION,
                 "作出行政处罚决定", "the penalty decision was made", m.decisionDate()));
-        DualDelivery delivery = DualDelivery.prepared(m.caseId(), m.enterprise().uscc(), m.enterprise().name(),
-                decision, notice, serveBy);
-        // Electronic service of both documents in one act. Until the e-delivery channel adapter exists (issue 5),
-        // the arrival time is the instant this service hands the pair to its built-in channel.
+        DecisionFacts facts = new DecisionFacts(m.documentNumber(), m.decisionDate(), m.severityTier(),
+                m.penalties().stream().map(PenaltyDecidedMessage.Penalty::type).toList(),
+                m.totalFine().setScale(2).toPlainString(), plan.ruleSetId(), Boolean.TRUE.equals(m.onTheSpot()));
         Instant now = clock.instant();
-        delivery = delivery.served(new ServiceAct(ids.get().toString(), ServiceMethod.ELECTRONIC, now,
-                LocalDate.ofInstant(now, CHINA), false, electronicChannel));
-        return deliveries.insertServed(delivery, m, plan);
+        DualDelivery delivery = DualDelivery.prepared(m.caseId(), m.enterprise().uscc(), m.enterprise().name(),
+                decision, notice, serveBy, facts, now);
+        List<NewEvent> events = new ArrayList<>(List.of(DeliveryEvents.prepared(delivery, now)));
+        Optional<EServiceConsent> consent = consents.usable(delivery.uscc());
+        if (consent.isPresent()) {
+            // 《民事诉讼法》第九十条: the enterprise consented to electronic service on this channel and address.
+            delivery = delivery.startAttempt(ServiceMethod.ELECTRONIC, consent.get().target(), now, "system");
+            events.add(DeliveryEvents.attempted(delivery, delivery.openAttempt().orElseThrow(),
+                    AttemptOutcome.STARTED, now));
+        }
+        boolean inserted = deliveries.insert(delivery, events);
+        if (inserted) {
+            wakeScheduler.run(); // an electronic send, or a decision already past its T2 date
+        }
+        return inserted;
     }
 }

@@ -9,13 +9,16 @@ import java.util.List;
 /**
  * notice-service's reading of {@code PenaltyDecided.v1}: the fields it uses, ignoring any it does not know, so that
  * additive changes of the contract never break it.
+ *
+ * @param onTheSpot not (yet) in the contract: a decision handed over on the spot (当场交付, 《行政处罚法》第六十一条)
+ *                  has no 7-working-day watch; absent means false
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PenaltyDecidedMessage(String caseId, String decisionId, String documentNumber, LocalDate decisionDate,
                                     Enterprise enterprise, List<Penalty> penalties, BigDecimal totalFine,
                                     String severityTier, String facts, List<String> evidence,
                                     String violatedProvision, String penaltyBasisProvision,
-                                    String discretionStatement, String issuingAgency) {
+                                    String discretionStatement, String issuingAgency, Boolean onTheSpot) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Enterprise(String uscc, String name, String address, String legalRepresentative) {

@@ -60,7 +60,7 @@ public class DocumentStore {
         return Optional.ofNullable(d).map(x -> x.get("content", Binary.class).getData());
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

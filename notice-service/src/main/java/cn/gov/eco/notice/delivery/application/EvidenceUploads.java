@@ -1,0 +1,101 @@
+package cn.gov.eco.notice.delivery.application;
+
+import cn.gov.eco.notice.delivery.infrastructure.DocumentStore;
+import cn.gov.eco.notice.delivery.infrastructure.EvidenceStore;
+import cn.gov.eco.platform.security.AccessPolicy;
+import cn.gov.eco.platform.security.Actor;
+import cn.gov.eco.platform.web.InvalidInputException;
+import cn.gov.eco.platform.web.ProblemException;
+import cn.gov.eco.platform.web.Violation;
+import org.springframework.http.HttpStatus;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Uploads of the evidence of paper service: the scan of a signed 送达回证 or 回执, photos of documents left at the
+ * premises, the signed 送达地址确认书. The type is decided by the content (PDF, JPEG or PNG signature bytes), never
+ * by the name or the declared type, and the size is limited.
+ */
+public class EvidenceUploads {
+
+    private final EvidenceStore store;
+    private final AccessPolicy policy;
+    private final long maxBytes;
+    private final Clock clock;
+
+    public EvidenceUploads(EvidenceStore store, AccessPolicy policy, long maxBytes, Clock clock) {
+        this.store = store;
+        this.policy = policy;
+        this.maxBytes = maxBytes;
+        this.clock = clock;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    public EvidenceStore.Evidence upload(Actor actor, String rawUscc, String fileName, byte[] content) {
+        String uscc = ConsentService.uscc(rawUscc);
+        policy.requireEnterprise(actor, "evidence", uscc);
+        if (content == null || content.length == 0) {
+            throw new InvalidInputException(new Violation("file", "REQUIRED", "请选择要上传的文件", "the file is required"));
+        }
+        if (content.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        String type = contentType(content).orElseThrow(() -> new InvalidInputException(new Violation("file",
+                "UNSUPPORTED_TYPE", "只接受PDF、JPEG或PNG文件（按文件内容判断）",
+                "only PDF, JPEG or PNG files are accepted (judged by their content)")));
+        String name = safeName(fileName, type);
+        return store.store(content, name, type, DocumentStore.sha256(content), uscc, actor.userId(), clock.instant());
+    }
+
+    public static ProblemException tooLarge(long maxBytes) {
+        return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "EVIDENCE_TOO_LARGE", "file",
+                "文件超过 " + maxBytes / 1024 + " KB 的上限", "the file exceeds the limit of " + maxBytes / 1024 + " KB");
+    }
+
+    /** The type by the file's signature bytes: %PDF-, JPEG's FF D8 FF, PNG's 89 50 4E 47 0D 0A 1A 0A. */
+    static Optional<String> contentType(byte[] b) {
+        if (startsWith(b, new byte[]{'%', 'P', 'D', 'F', '-'})) {
+            return Optional.of("application/pdf");
+        }
+        if (startsWith(b, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
+            return Optional.of("image/jpeg");
+        }
+        if (startsWith(b, new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})) {
+            return Optional.of("image/png");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] b, byte[] prefix) {
+        if (b.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (b[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Keeps letters, digits (any script), dot, dash and underscore; the extension follows the real type. */
+    static String safeName(String fileName, String type) {
+        String base = fileName == null ? "evidence" : fileName.replaceAll(".*[/\\\\]", "");
+        base = base.replaceAll("\\.[^.]*$", "").replaceAll("[^\\p{L}\\p{N}_-]", "_");
+        if (base.isBlank()) {
+            base = "evidence";
+        }
+        if (base.length() > 80) {
+            base = base.substring(0, 80);
+        }
+        return base + switch (type) {
+            case "application/pdf" -> ".pdf";
+            case "image/jpeg" -> ".jpg";
+            default -> ".png";
+        };
+    }
+}
