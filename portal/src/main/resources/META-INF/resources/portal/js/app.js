@@ -7,6 +7,7 @@ import * as enterprise from './enterprise.js';
 import * as repair from './repair.js';
 import * as staff from './staff.js';
 import * as officer from './officer.js';
+import * as legal from './legal.js';
 
 const views = [];
 
@@ -18,6 +19,7 @@ export function page(pattern, title, roles, render, { nav = true } = {}) {
 enterprise.register(page);
 repair.register(page);
 staff.register(page);
+legal.register(page);
 officer.register(page);
 
 function rolesOf(current) {

@@ -115,7 +115,11 @@ export const LABELS = {
     NOT_PUBLISHED: '不予公示', PUBLISHED_MIN_RUNNING: '公示中（最短公示期未满）', PUBLISHED_REPAIRABLE: '公示中（可申请信用修复）',
     EXPIRED: '公示期满，已停止公示', REPAIRED: '已修复，停止公示',
   },
-  deliveryStatus: { PREPARED: '文书已制作，待送达', SERVED: '已送达' },
+  deliveryStatus: { PREPARED: '文书已制作，待送达', IN_SERVICE: '送达中', PUBLIC_NOTICE_PUBLISHED: '已公告，待视为送达', SERVED: '已送达' },
+  serviceMethods: {
+    DIRECT: '直接送达', LEFT_WITH_WITNESS: '留置送达', ELECTRONIC: '电子送达', ENTRUSTED: '委托送达', POSTAL: '邮寄送达',
+    FORWARDED: '转交送达', PUBLIC_NOTICE: '公告送达',
+  },
 };
 
 export function label(map, key) {

@@ -191,5 +191,12 @@ class PortalIT {
                 assertThat(card.locator("button[data-document]")).hasCount(2);
             });
         }
+        // the legal reviewer's first page is the legal-review queue, read from the case service
+        try (BrowserContext person = browser.newPerson()) {
+            Page page = browser.signIn(person, "legal-reviewer");
+            assertThat(page.locator("h1")).hasText("法制审核");
+            assertThat(page.locator(".problem")).hasCount(0);
+            assertThat(page.locator("table.queue, .empty")).hasCount(1);
+        }
     }
 }
