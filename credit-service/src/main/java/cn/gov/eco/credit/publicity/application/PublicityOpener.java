@@ -1,10 +1,9 @@
 package cn.gov.eco.credit.publicity.application;
 
 import cn.gov.eco.credit.publicity.infrastructure.PublicityRepository;
+import cn.gov.eco.credit.publicity.model.ClassificationRules;
 import cn.gov.eco.credit.publicity.model.PublicityRecord;
-import cn.gov.eco.credit.publicity.model.PublicityStatus;
 import cn.gov.eco.platform.publicity.PublicityPeriods;
-import cn.gov.eco.platform.publicity.PublicityPlan;
 import cn.gov.eco.platform.publicity.SeverityTier;
 
 import java.time.Clock;
@@ -19,15 +18,20 @@ import java.time.ZoneId;
  */
 public class PublicityOpener {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final PublicityRepository records;
     private final PublicityPeriods periods;
+    private final ClassificationRules rules;
+    private final boolean publishMinorByDefault;
     private final Clock clock;
 
-    public PublicityOpener(PublicityRepository records, PublicityPeriods periods, Clock clock) {
+    public PublicityOpener(PublicityRepository records, PublicityPeriods periods, ClassificationRules rules,
+                           boolean publishMinorByDefault, Clock clock) {
         this.records = records;
         this.periods = periods;
+        this.rules = rules;
+        this.publishMinorByDefault = publishMinorByDefault;
         this.clock = clock;
     }
 
@@ -37,11 +41,12 @@ public class PublicityOpener {
             return false;
         }
         var d = m.decision();
-        PublicityPlan plan = periods.plan(SeverityTier.valueOf(d.severityTier()), d.decisionDate());
+        var classified = rules.classify(periods, SeverityTier.valueOf(d.severityTier()), d.penaltyTypes(),
+                d.decisionDate(), publishMinorByDefault);
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
-        var record = new PublicityRecord(m.caseId(), m.uscc(), m.enterpriseName(), m.caseId(), d.documentNumber(),
-                d.decisionDate(), m.serviceAct().servedDate(), plan, PublicityStatus.asOf(plan, today),
-                clock.instant());
+        var record = PublicityRecord.open(m.caseId(), m.uscc(), m.enterpriseName(), d.documentNumber(),
+                d.decisionDate(), m.serviceAct().servedDate(), classified, periods.rules().newest().ruleSetId(),
+                today, clock.instant());
         return records.insertOpened(record);
     }
 }

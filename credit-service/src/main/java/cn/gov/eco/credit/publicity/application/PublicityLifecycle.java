@@ -1,0 +1,157 @@
+package cn.gov.eco.credit.publicity.application;
+
+import cn.gov.eco.credit.publicity.infrastructure.PublicityRepository;
+import cn.gov.eco.credit.publicity.infrastructure.PublicityRepository.Stored;
+import cn.gov.eco.credit.publicity.model.ClassificationRules;
+import cn.gov.eco.credit.publicity.model.IllegalPublicityTransition;
+import cn.gov.eco.credit.publicity.model.PublicityRecord;
+import cn.gov.eco.credit.publicity.model.PublicityRecord.Changed;
+import cn.gov.eco.credit.publicity.model.Withdrawal;
+import cn.gov.eco.platform.messaging.PoisonRecordException;
+import cn.gov.eco.platform.publicity.PublicityPeriods;
+import cn.gov.eco.platform.publicity.SeverityTier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Everything that happens to a publicity record after it opens: time (the minimum and maximum periods), the
+ * decision revoked or changed (withdrawal, T14), the repair approved or revoked. Each change is read, applied by
+ * the model and written with its events in one version-guarded update, retried on a concurrent change; a change
+ * already applied is a no-op, so every consumer is idempotent.
+ */
+public class PublicityLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PublicityLifecycle.class);
+    private static final int ATTEMPTS = 5;
+
+    private final PublicityRepository records;
+    private final PublicityPeriods periods;
+    private final ClassificationRules rules;
+    private final boolean publishMinorByDefault;
+    private final Clock clock;
+    private final Duration lease;
+
+    public PublicityLifecycle(PublicityRepository records, PublicityPeriods periods, ClassificationRules rules,
+                              boolean publishMinorByDefault, Clock clock, Duration lease) {
+        this.records = records;
+        this.periods = periods;
+        this.rules = rules;
+        this.publishMinorByDefault = publishMinorByDefault;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(PublicityOpener.CHINA));
+    }
+
+    /**
+     * One pass of the scheduler: every record whose due time has come (T28 minimum elapsed, T31 maximum expired)
+     * is claimed, advanced and written; returns the number of records changed.
+     */
+    public int runDue(int max) {
+        int changed = 0;
+        for (int i = 0; i < max; i++) {
+            Instant now = clock.instant();
+            Optional<String> claimed = records.claimDue(now, now.plus(lease));
+            if (claimed.isEmpty()) {
+                break;
+            }
+            Optional<Stored> stored = records.find(claimed.get());
+            if (stored.isEmpty()) {
+                continue;
+            }
+            Optional<Changed> c = stored.get().record().advance(today(), now);
+            if (c.isEmpty()) {
+                records.release(stored.get());
+            } else if (records.save(stored.get(), c.get().record(), c.get().changes(), today())) {
+                changed++;
+            } // else: changed meanwhile by a consumer, which rewrote dueAt; the next pass sees it again
+        }
+        return changed;
+    }
+
+    /** 《行政处罚法》第四十八条: the decision was revoked — withdraw within 3 working days (T14). */
+    public boolean onDecisionRevoked(DecisionOutcomeMessage m) {
+        return change(m.caseId(), "DecisionRevoked", (r, now) -> r.withdraw(withdrawal(m, "DECISION_REVOKED",
+                m.outcome() == null ? "REVOKED" : m.outcome()), today(), now));
+    }
+
+    /** 《行政处罚法》第四十八条: the decision was changed — withdraw the old content, re-classify, republish. */
+    public boolean onDecisionAmended(DecisionOutcomeMessage m) {
+        return change(m.caseId(), "DecisionAmended", (r, now) -> {
+            var a = m.amended();
+            var classified = rules.classify(periods, SeverityTier.valueOf(a.severityTier()), a.penaltyTypes(),
+                    r.decisionDate(), publishMinorByDefault);
+            return r.amend(withdrawal(m, "DECISION_AMENDED", "AMENDED"), classified, today(), now);
+        });
+    }
+
+    public boolean onRepairApproved(RepairDecisionMessage m) {
+        return change(m.recordId(), "RepairApproved",
+                (r, now) -> r.terminateByRepair(m.applicationId(), m.approvedDate(), today(), now));
+    }
+
+    public boolean onRepairRevoked(RepairDecisionMessage m) {
+        return change(m.recordId(), "RepairRevoked", (r, now) -> r.republishAfterRepairRevoked(m.applicationId(),
+                m.revokedDate(), m.reason(), m.reapplicationBarredUntil(), today(), now));
+    }
+
+    /** A legal reviewer confirms the transitional treatment of a record (DOMAIN.md §9 scenario 23). */
+    public PublicityRecord confirmTransition(String recordId, String userId, String name, String note) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Stored s = records.find(recordId).orElseThrow(() -> new RecordNotFound(recordId));
+            Changed c = s.record().confirmTransition(userId, name, note, clock.instant());
+            if (records.save(s, c.record(), c.changes(), today())) {
+                return c.record();
+            }
+        }
+        throw new IllegalStateException("publicity record " + recordId + " kept changing; try again");
+    }
+
+    private Withdrawal withdrawal(DecisionOutcomeMessage m, String trigger, String outcome) {
+        LocalDate today = today();
+        var by = m.withdrawBy();
+        return new Withdrawal(trigger, m.source(), outcome, m.effectiveDate(), m.reason(), by.date(),
+                by.explanationZh(), by.explanationEn(), today, clock.instant(), !today.isAfter(by.date()));
+    }
+
+    private boolean change(String recordId, String what, BiFunction<PublicityRecord, Instant, Optional<Changed>> f) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Stored> s = records.find(recordId);
+            if (s.isEmpty()) {
+                // A decision revoked or repaired before its record opened has nothing published to act on.
+                log.warn("{} for publicity record {} that does not exist: nothing to change", what, recordId);
+                return false;
+            }
+            Optional<Changed> c;
+            try {
+                c = f.apply(s.get().record(), clock.instant());
+            } catch (IllegalPublicityTransition e) {
+                // No retry can make it legal: to the dead-letter topic, with the reason, for the credit administrator.
+                throw new PoisonRecordException(what + " refused: " + e.getMessage(), e);
+            }
+            if (c.isEmpty()) {
+                return false;
+            }
+            if (records.save(s.get(), c.get().record(), c.get().changes(), today())) {
+                return true;
+            }
+        }
+        throw new IllegalStateException("publicity record " + recordId + " kept changing while applying " + what);
+    }
+
+    /** No such record. */
+    public static class RecordNotFound extends RuntimeException {
+        public RecordNotFound(String id) {
+            super("no publicity record " + id);
+        }
+    }
+}
