@@ -1,5 +1,10 @@
 package cn.gov.eco.credit;
 
+import cn.gov.eco.credit.level.application.CreditLevelQueries;
+import cn.gov.eco.credit.level.application.CreditLevelService;
+import cn.gov.eco.credit.level.infrastructure.CreditLevelProperties;
+import cn.gov.eco.credit.level.infrastructure.CreditLevelRepository;
+import cn.gov.eco.credit.level.infrastructure.LevelListeners;
 import cn.gov.eco.credit.publicity.application.PublicityLifecycle;
 import cn.gov.eco.credit.publicity.application.PublicityOpener;
 import cn.gov.eco.credit.publicity.application.PublicityQueries;
@@ -23,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 
 @Configuration
-@EnableConfigurationProperties(CreditPublicityProperties.class)
+@EnableConfigurationProperties({CreditPublicityProperties.class, CreditLevelProperties.class})
 class CreditServiceConfiguration {
 
     @Bean
@@ -67,5 +72,25 @@ class CreditServiceConfiguration {
     @Bean
     PublicityScheduler publicityScheduler(PublicityLifecycle lifecycle, CreditPublicityProperties credit) {
         return new PublicityScheduler(lifecycle, credit.scheduler().interval());
+    }
+
+    @Bean
+    CreditLevelRepository creditLevelRepository(MongoDatabase db, OutboxWriter outbox, JsonMapper json, Clock clock) {
+        return new CreditLevelRepository(db, outbox, json, clock);
+    }
+
+    @Bean
+    CreditLevelService creditLevelService(CreditLevelRepository levels, CreditLevelProperties properties, Clock clock) {
+        return new CreditLevelService(levels, properties.levelRules(), properties.supervisionRules(), clock);
+    }
+
+    @Bean
+    CreditLevelQueries creditLevelQueries(CreditLevelService levels, AccessPolicy policy) {
+        return new CreditLevelQueries(levels, policy);
+    }
+
+    @Bean
+    LevelListeners levelListeners(CreditLevelService levels, InboundEvents events) {
+        return new LevelListeners(levels, events);
     }
 }
