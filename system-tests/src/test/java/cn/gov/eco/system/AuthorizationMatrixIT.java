@@ -69,7 +69,7 @@ class AuthorizationMatrixIT {
     }
 
     /** How to call each endpoint on a resource of the given owner. A new endpoint needs a line here. */
-    private static final Map<String, Function<Owner, Call>> FIXTURES = Map.of(
+    private static final Map<String, Function<Owner, Call>> FIXTURES = new java.util.HashMap<>(Map.of(
             "POST /api/cases/decisions", o -> new Call("POST", "/api/cases/decisions", "application/json",
                     decisionOf(o, "泉环罚〔2026〕" + NUMBERS.incrementAndGet() + "号").getBytes(StandardCharsets.UTF_8)),
             "GET /api/cases/{caseId}", o -> Call.get("/api/cases/" + CASES.get(o)),
@@ -83,7 +83,22 @@ class AuthorizationMatrixIT {
             "POST /api/deliveries/verifications", o -> new Call("POST", "/api/deliveries/verifications",
                     "application/pdf", SEALED_PDF.get()),
             "GET /api/enterprises/{uscc}/publicity-records",
-            o -> Call.get("/api/enterprises/" + o.uscc + "/publicity-records"));
+            o -> Call.get("/api/enterprises/" + o.uscc + "/publicity-records")));
+
+    static {
+        // credit-service: the publicity work lists, the legal reviewer's confirmation of a transitional record (the
+        // served case's record is not transitional: 409 past authorization), the credit level and the positive list
+        FIXTURES.put("GET /api/publicity-records/withdrawals", o -> Call.get("/api/publicity-records/withdrawals"));
+        FIXTURES.put("GET /api/publicity-records/transitional", o -> Call.get("/api/publicity-records/transitional"));
+        FIXTURES.put("POST /api/publicity-records/{recordId}/transition-confirmation", o -> new Call("POST",
+                "/api/publicity-records/" + CASES.get(o) + "/transition-confirmation", "application/json",
+                "{\"note\":\"matrix\"}".getBytes(StandardCharsets.UTF_8)));
+        FIXTURES.put("GET /api/enterprises/{uscc}/credit-level",
+                o -> Call.get("/api/enterprises/" + o.uscc + "/credit-level"));
+        FIXTURES.put("PUT /api/enterprises/{uscc}/positive-list", o -> new Call("PUT",
+                "/api/enterprises/" + o.uscc + "/positive-list", "application/json",
+                "{\"onList\":false,\"reason\":\"授权矩阵测试\"}".getBytes(StandardCharsets.UTF_8)));
+    }
 
     static String decisionOf(Owner owner, String documentNumber) {
         String json = RunningSystem.example(documentNumber);

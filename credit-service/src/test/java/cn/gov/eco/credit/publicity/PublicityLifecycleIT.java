@@ -88,6 +88,15 @@ class PublicityLifecycleIT {
         return payload(events.getFirst());
     }
 
+    static void revoke(String caseId, String effectiveDate, String withdrawBy, boolean twice) {
+        h.publish(EventTypes.DECISION_REVOKED, caseId, caseId, n -> {
+            n.put("caseId", caseId);
+            n.put("uscc", USCC);
+            n.put("effectiveDate", effectiveDate);
+            ((ObjectNode) n.get("withdrawBy")).put("date", withdrawBy);
+        }, twice);
+    }
+
     static void awaitConsumed(String topic) {
         await().atMost(Duration.ofSeconds(30)).until(() -> ConsumerLag.of(TestInfrastructure.get()
                 .kafkaBootstrapServers(), h.group + ".publicity", topic) == 0);
@@ -128,7 +137,7 @@ class PublicityLifecycleIT {
         // an instance claims every due record and dies before writing anything
         var repo = h.bean(PublicityRepository.class);
         Instant now = h.clock.instant();
-        while (repo.claimDue(now, now.plus(Duration.ofMinutes(2))).isPresent()) {
+        while (!repo.claimDue(now, now.plus(Duration.ofMinutes(2)), 100).isEmpty()) {
             // claimed
         }
         lifecycle().runDue(1000);
@@ -145,12 +154,7 @@ class PublicityLifecycleIT {
         h.clock.setShanghai("2026-11-23", 3600);
         String caseId = open("2026-11-20", "GENERAL", List.of("FINE"));
         h.clock.setShanghai("2026-11-25", 3600);
-        h.publish(EventTypes.DECISION_REVOKED, caseId, caseId, n -> {
-            n.put("caseId", caseId);
-            n.put("uscc", USCC);
-            n.put("effectiveDate", "2026-11-24");
-            ((ObjectNode) n.get("withdrawBy")).put("date", "2026-11-27");
-        }, true);
+        revoke(caseId, "2026-11-24", "2026-11-27", true);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(caseId).equals("WITHDRAWN"));
         awaitConsumed(Topics.ENFORCEMENT_CASE.name());
         JsonNode withdrawn = onlyEvent(EventTypes.PUBLICITY_WITHDRAWN, caseId);
@@ -161,8 +165,12 @@ class PublicityLifecycleIT {
         assertThat(withdrawn.get("wasPublished").asBoolean()).isTrue();
 
         var list = JSON.readTree(h.http(Persona.LEGAL_REVIEWER).get("/api/publicity-records/withdrawals").body());
-        assertThat(list.get("records").valueStream().filter(r -> r.get("caseId").asString().equals(caseId))
-                .findFirst().orElseThrow().at("/withdrawal/deadlineMet").asBoolean()).isTrue();
+        JsonNode listed = list.get("records").valueStream().filter(r -> r.get("caseId").asString().equals(caseId))
+                .findFirst().orElseThrow();
+        assertThat(listed.at("/withdrawal/deadlineMet").asBoolean()).isTrue();
+        // 3 working days from Tue 2026-11-24, recomputed here with its derivation (T14)
+        assertThat(listed.at("/withdrawal/withdrawByDerivation/date").asString()).isEqualTo("2026-11-27");
+        assertThat(listed.at("/withdrawal/withdrawByDerivation/derivation/rule/id").asString()).isEqualTo("T14");
         var refused = h.http(Persona.ENTERPRISE_A).get("/api/publicity-records/withdrawals");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
@@ -173,13 +181,11 @@ class PublicityLifecycleIT {
         h.clock.setShanghai("2026-11-23", 3600);
         String caseId = open("2026-11-20", "GENERAL", List.of("FINE"));
         h.clock.setShanghai("2026-12-02", 3600);
-        h.publish(EventTypes.DECISION_REVOKED, caseId, caseId, n -> {
-            n.put("caseId", caseId);
-            n.put("uscc", USCC);
-            n.put("effectiveDate", "2026-11-24");
-            ((ObjectNode) n.get("withdrawBy")).put("date", "2026-11-27");
-        }, false);
-        assertThat(onlyEvent(EventTypes.PUBLICITY_WITHDRAWN, caseId).get("deadlineMet").asBoolean()).isFalse();
+        // the event says 2026-12-04; 3 working days from Tue 2026-11-24 end on 2026-11-27: the earlier applies
+        revoke(caseId, "2026-11-24", "2026-12-04", false);
+        JsonNode withdrawn = onlyEvent(EventTypes.PUBLICITY_WITHDRAWN, caseId);
+        assertThat(withdrawn.at("/withdrawBy/date").asString()).isEqualTo("2026-11-27");
+        assertThat(withdrawn.get("deadlineMet").asBoolean()).isFalse();
     }
 
     @Test
@@ -310,5 +316,36 @@ class PublicityLifecycleIT {
         assertThat(response.body()).contains("ENTERPRISE_SCOPE");
         assertThat(h.http(Persona.ENTERPRISE_A).get("/api/enterprises/" + USCC + "/publicity-records").statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void shouldAdvanceEveryDueRecordOfABatchExactlyOnceAndMeasureThePace() {
+        h.clock.setShanghai("2026-01-05", 3600);
+        var opener = h.bean(cn.gov.eco.credit.publicity.application.PublicityOpener.class);
+        var sample = CreditServiceHarness.golden(EventTypes.DUAL_DELIVERY_COMPLETED);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String caseId = "batch-" + h.run + "-" + i;
+            ids.add(caseId);
+            sample.put("caseId", caseId);
+            sample.put("uscc", "91350503155000013G");
+            ((ObjectNode) sample.get("decision")).put("decisionDate", "2026-01-04");
+            opener.onDualDeliveryCompleted(JSON.treeToValue(sample,
+                    cn.gov.eco.credit.publicity.application.DualDeliveryCompletedMessage.class));
+        }
+        h.clock.setShanghai("2026-04-05", 0); // min end 2026-04-04 (Qingming holiday, not moved) → repairable 04-05
+        long start = System.nanoTime();
+        int changed = 0;
+        for (int n; (n = lifecycle().runDue(1000)) > 0; ) {
+            changed += n;
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("publicity scheduler: %d records advanced in %d ms (%.0f/s)%n", changed, millis,
+                changed * 1000.0 / Math.max(1, millis));
+        var repo = h.bean(PublicityRepository.class);
+        assertThat(ids).allSatisfy(id -> assertThat(repo.find(id).orElseThrow().record().status().name())
+                .isEqualTo("PUBLISHED_REPAIRABLE"));
+        assertThat(ids).allSatisfy(id -> assertThat(repo.find(id).orElseThrow().lastSequence()).isEqualTo(2));
+        assertThat(lifecycle().runDue(1000)).isZero();
     }
 }

@@ -7,6 +7,9 @@ import cn.gov.eco.credit.publicity.model.IllegalPublicityTransition;
 import cn.gov.eco.credit.publicity.model.PublicityRecord;
 import cn.gov.eco.credit.publicity.model.PublicityRecord.Changed;
 import cn.gov.eco.credit.publicity.model.Withdrawal;
+import cn.gov.eco.platform.calendar.DateOutsideCalendarException;
+import cn.gov.eco.platform.calendar.ExplainedDate;
+import cn.gov.eco.platform.calendar.StatutoryDateRules;
 import cn.gov.eco.platform.messaging.PoisonRecordException;
 import cn.gov.eco.platform.publicity.PublicityPeriods;
 import cn.gov.eco.platform.publicity.SeverityTier;
@@ -57,18 +60,14 @@ public class PublicityLifecycle {
      * is claimed, advanced and written; returns the number of records changed.
      */
     public int runDue(int max) {
+        Instant now = clock.instant();
         int changed = 0;
-        for (int i = 0; i < max; i++) {
-            Instant now = clock.instant();
-            Optional<String> claimed = records.claimDue(now, now.plus(lease));
-            if (claimed.isEmpty()) {
-                break;
-            }
-            Optional<Stored> stored = records.find(claimed.get());
+        for (String id : records.claimDue(now, now.plus(lease), max)) {
+            Optional<Stored> stored = records.find(id);
             if (stored.isEmpty()) {
                 continue;
             }
-            Optional<Changed> c = stored.get().record().advance(today(), now);
+            Optional<Changed> c = stored.get().record().advance(today(), clock.instant());
             if (c.isEmpty()) {
                 records.release(stored.get());
             } else if (records.save(stored.get(), c.get().record(), c.get().changes(), today())) {
@@ -116,11 +115,28 @@ public class PublicityLifecycle {
         throw new IllegalStateException("publicity record " + recordId + " kept changing; try again");
     }
 
+    /**
+     * The withdrawal with case-service's T14 deadline; the deadline is recomputed here with the platform calendar so
+     * the record shows its derivation, and the earlier of the two is the one to meet.
+     */
     private Withdrawal withdrawal(DecisionOutcomeMessage m, String trigger, String outcome) {
         LocalDate today = today();
         var by = m.withdrawBy();
-        return new Withdrawal(trigger, m.source(), outcome, m.effectiveDate(), m.reason(), by.date(),
-                by.explanationZh(), by.explanationEn(), today, clock.instant(), !today.isAfter(by.date()));
+        ExplainedDate derived = null;
+        try {
+            derived = ExplainedDate.of(periods.calendar().compute(StatutoryDateRules.T14_WITHDRAW_PUBLICITY,
+                    "处罚决定撤销或变更生效", "the revocation or change took effect", m.effectiveDate()));
+        } catch (DateOutsideCalendarException e) {
+            log.info("T14 for {} not recomputed: {}", m.caseId(), e.getMessage());
+        }
+        LocalDate deadline = by.date();
+        if (derived != null && !derived.date().equals(by.date())) {
+            log.warn("T14 deadline of {}: case-service says {}, the calendar here says {}; the earlier applies",
+                    m.caseId(), by.date(), derived.date());
+            deadline = derived.date().isBefore(by.date()) ? derived.date() : by.date();
+        }
+        return new Withdrawal(trigger, m.source(), outcome, m.effectiveDate(), m.reason(), deadline,
+                by.explanationZh(), by.explanationEn(), today, clock.instant(), !today.isAfter(deadline), derived);
     }
 
     private boolean change(String recordId, String what, BiFunction<PublicityRecord, Instant, Optional<Changed>> f) {

@@ -11,7 +11,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -98,17 +97,29 @@ public class PublicityRepository {
     }
 
     /**
-     * Claims one record whose due time has come and that nobody holds (or whose holder's lease has ended).
+     * Claims up to {@code limit} records whose due time has come and that nobody holds (or whose holder's lease has
+     * ended): one query finds candidates, then each is claimed by id with {@code findOneAndUpdate} under the same
+     * conditions, so of two instances racing for a record exactly one gets it.
      *
-     * @return the claimed record's id
+     * @return the ids of the records claimed
      */
-    public Optional<String> claimDue(Instant now, Instant leaseUntil) {
-        Document d = records.findOneAndUpdate(
-                Filters.and(Filters.lte("dueAt", Date.from(now)),
-                        Filters.or(Filters.exists("claimedUntil", false), Filters.lte("claimedUntil", Date.from(now)))),
-                Updates.set("claimedUntil", Date.from(leaseUntil)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER).sort(Sorts.ascending("dueAt")));
-        return Optional.ofNullable(d).map(x -> x.getString("_id"));
+    public List<String> claimDue(Instant now, Instant leaseUntil, int limit) {
+        Bson due = Filters.and(Filters.lte("dueAt", Date.from(now)),
+                Filters.or(Filters.exists("claimedUntil", false), Filters.lte("claimedUntil", Date.from(now))));
+        List<String> candidates = new ArrayList<>();
+        for (Document d : records.find(due).projection(new Document("_id", 1)).limit(limit)) {
+            candidates.add(d.getString("_id"));
+        }
+        List<String> claimed = new ArrayList<>();
+        for (String id : candidates) {
+            Document d = records.findOneAndUpdate(Filters.and(Filters.eq("_id", id), due),
+                    Updates.set("claimedUntil", Date.from(leaseUntil)),
+                    new FindOneAndUpdateOptions().projection(new Document("_id", 1)));
+            if (d != null) {
+                claimed.add(id);
+            }
+        }
+        return claimed;
     }
 
     /** Gives a claim back without a change (the due time was stale): the due time is recomputed. */

@@ -1,5 +1,7 @@
 package cn.gov.eco.credit.publicity.model;
 
+import cn.gov.eco.platform.calendar.ExplainedDate;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -13,8 +15,11 @@ import java.time.LocalDate;
  * @param outcome     REVOKED / VOID / CONFIRMED_ILLEGAL, or AMENDED
  * @param withdrawnOn the day it was withdrawn here (Asia/Shanghai)
  * @param deadlineMet withdrawn on or before {@code withdrawBy}
+ * @param withdrawByDerivation the same deadline recomputed here with the platform calendar (T14), with its derivation;
+ *                             null when the effective date lies outside the loaded calendar years
  */
 public record Withdrawal(String trigger, String source, String outcome, LocalDate effectiveDate, String reason,
                          LocalDate withdrawBy, String withdrawByExplanationZh, String withdrawByExplanationEn,
-                         LocalDate withdrawnOn, Instant withdrawnAt, boolean deadlineMet) {
+                         LocalDate withdrawnOn, Instant withdrawnAt, boolean deadlineMet,
+                         ExplainedDate withdrawByDerivation) {
 }

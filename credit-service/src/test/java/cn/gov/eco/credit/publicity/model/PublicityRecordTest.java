@@ -45,7 +45,7 @@ class PublicityRecordTest {
 
     static Withdrawal withdrawal(String effective, String by) {
         return new Withdrawal("DECISION_REVOKED", "RECONSIDERATION", "REVOKED", parse(effective), "复议撤销",
-                parse(by), "三个工作日", "3 working days", parse(effective), NOW, true);
+                parse(by), "三个工作日", "3 working days", parse(effective), NOW, true, null);
     }
 
     @Nested
@@ -293,7 +293,7 @@ class PublicityRecordTest {
         void shouldWithdrawTheOldContentAndRepublishTheAmendedOneWithItsLongerPeriods() {
             var amended = DEFAULT.classify(PERIODS, SeverityTier.SERIOUS, List.of("FINE"), parse("2026-04-10"), false);
             var w = new Withdrawal("DECISION_AMENDED", "LITIGATION", "AMENDED", parse("2026-06-15"), "判决变更",
-                    parse("2026-06-18"), "zh", "en", parse("2026-06-15"), NOW, true);
+                    parse("2026-06-18"), "zh", "en", parse("2026-06-15"), NOW, true, null);
             var c = general("2026-04-10").amend(w, amended, parse("2026-06-15"), NOW).orElseThrow();
             assertThat(c.changes()).hasSize(2);
             assertThat(c.changes().get(0)).isInstanceOf(PublicityChange.Withdrawn.class);
