@@ -17,7 +17,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -82,7 +81,10 @@ public final class CreditServiceHarness implements AutoCloseable {
 
     static final MovableClock CLOCK_FOR_CONTEXT = new MovableClock(Instant.parse("2026-11-23T02:00:00Z"));
 
-    @Configuration
+    /**
+     * Registered as a source of the harness's context only. Deliberately not {@code @Configuration}: this class is not
+     * a test class, so component scanning would otherwise put this clock into every other test's context.
+     */
     static class ClockConfiguration {
         @Bean
         Clock clock() {

@@ -13,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -319,15 +318,29 @@ class PublicityRecordTest {
         }
     }
 
-    @Test
-    void shouldAllowOnlyTheTransitionsOfTheStateMachine() {
-        assertThat(PublicityStatus.EXPIRED.next()).isEmpty();
-        assertThat(PublicityStatus.WITHDRAWN.next()).isEmpty();
-        assertThat(PublicityStatus.PUBLISHED_MIN_RUNNING.canMoveTo(PublicityStatus.TERMINATED_BY_REPAIR)).isFalse();
-        assertThat(PublicityStatus.PUBLISHED_NON_REPAIRABLE.canMoveTo(PublicityStatus.TERMINATED_BY_REPAIR)).isFalse();
-        assertThat(PublicityStatus.TERMINATED_BY_REPAIR.canMoveTo(PublicityStatus.REPUBLISHED)).isTrue();
-        assertThat(PublicityStatus.PUBLISHED_REPAIRABLE.canMoveTo(PublicityStatus.REPUBLISHED)).isFalse();
-        LocalDate any = parse("2026-01-01");
-        assertThat(any).isNotNull();
+    @Nested
+    class StateMachine {
+
+        @Test
+        void shouldAllowOnlyTheTransitionsOfDomain83() {
+            assertThat(PublicityStatus.EXPIRED.next()).isEmpty();
+            assertThat(PublicityStatus.WITHDRAWN.next()).isEmpty();
+            assertThat(PublicityStatus.PUBLISHED_MIN_RUNNING.canMoveTo(PublicityStatus.TERMINATED_BY_REPAIR)).isFalse();
+            assertThat(PublicityStatus.PUBLISHED_NON_REPAIRABLE.canMoveTo(PublicityStatus.TERMINATED_BY_REPAIR))
+                    .isFalse();
+            assertThat(PublicityStatus.TERMINATED_BY_REPAIR.canMoveTo(PublicityStatus.REPUBLISHED)).isTrue();
+            assertThat(PublicityStatus.PUBLISHED_REPAIRABLE.canMoveTo(PublicityStatus.REPUBLISHED)).isFalse();
+            assertThat(PublicityStatus.REPUBLISHED.canMoveTo(PublicityStatus.EXPIRED)).isTrue();
+            assertThat(PublicityStatus.NOT_PUBLISHED.canMoveTo(PublicityStatus.PUBLISHED_REPAIRABLE)).isFalse();
+        }
+
+        @Test
+        void shouldRefuseToExpireARecordTwiceOrToAdvanceAWithdrawnOne() {
+            var expired = general("2025-03-10").advance(parse("2026-03-11"), NOW).orElseThrow().record();
+            assertThat(expired.advance(parse("2027-01-01"), NOW)).isEmpty();
+            var withdrawn = general("2026-04-10").withdraw(withdrawal("2026-06-15", "2026-06-18"), parse("2026-06-15"),
+                    NOW).orElseThrow().record();
+            assertThat(withdrawn.advance(parse("2027-06-01"), NOW)).isEmpty();
+        }
     }
 }
