@@ -50,8 +50,9 @@ class CreditServiceConfiguration {
 
     @Bean
     PublicityOpener publicityOpener(PublicityRepository records, PublicityPeriods periods,
-                                    CreditPublicityProperties credit, PublicityProperties platform, Clock clock) {
-        return new PublicityOpener(records, periods, credit.rules(), platform.publishMinorTier(), clock);
+                                    CreditPublicityProperties credit, PublicityProperties platform, Clock clock,
+                                    PublicityLifecycle lifecycle) {
+        return new PublicityOpener(records, periods, credit.rules(), platform.publishMinorTier(), clock, lifecycle);
     }
 
     @Bean

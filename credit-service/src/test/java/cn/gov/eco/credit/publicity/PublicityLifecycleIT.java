@@ -177,6 +177,25 @@ class PublicityLifecycleIT {
     }
 
     @Test
+    void shouldWithdrawARecordWhoseRevocationArrivedBeforeItOpened() {
+        h.clock.setShanghai("2026-11-25", 3600);
+        String caseId = UUID.randomUUID().toString();
+        revoke(caseId, "2026-11-24", "2026-11-27", true);
+        awaitConsumed(Topics.ENFORCEMENT_CASE.name());
+        assertThat(record(caseId)).isNull();
+        h.publish(EventTypes.DUAL_DELIVERY_COMPLETED, caseId, caseId, n -> {
+            n.put("caseId", caseId);
+            n.put("deliveryId", caseId);
+            n.put("uscc", USCC);
+        }, true);
+        await().atMost(Duration.ofSeconds(60)).until(() -> record(caseId) != null
+                && status(caseId).equals("WITHDRAWN"));
+        assertThat(onlyEvent(EventTypes.PUBLICITY_WITHDRAWN, caseId).get("deadlineMet").asBoolean()).isTrue();
+        assertThat(onlyEvent(EventTypes.PUBLICITY_OPENED, caseId).get("status").asString())
+                .isEqualTo("PUBLISHED_MIN_RUNNING");
+    }
+
+    @Test
     void shouldRecordALateWithdrawalAsLate() {
         h.clock.setShanghai("2026-11-23", 3600);
         String caseId = open("2026-11-20", "GENERAL", List.of("FINE"));

@@ -33,6 +33,8 @@ public class PublicityLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PublicityLifecycle.class);
     private static final int ATTEMPTS = 5;
+    private static final String REVOKED = "REVOKED";
+    private static final String AMENDED = "AMENDED";
 
     private final PublicityRepository records;
     private final PublicityPeriods periods;
@@ -79,12 +81,42 @@ public class PublicityLifecycle {
 
     /** 《行政处罚法》第四十八条: the decision was revoked — withdraw within 3 working days (T14). */
     public boolean onDecisionRevoked(DecisionOutcomeMessage m) {
-        return change(m.caseId(), "DecisionRevoked", (r, now) -> r.withdraw(withdrawal(m, "DECISION_REVOKED",
-                m.outcome() == null ? "REVOKED" : m.outcome()), today(), now));
+        return outcome(REVOKED, m);
     }
 
     /** 《行政处罚法》第四十八条: the decision was changed — withdraw the old content, re-classify, republish. */
     public boolean onDecisionAmended(DecisionOutcomeMessage m) {
+        return outcome(AMENDED, m);
+    }
+
+    /**
+     * The outcome arrives on enforcement.case.v1, the record opens from notice.delivery.v1: after an outage the two
+     * consumers catch up at different paces, so an outcome may come first. It is then kept and applied when the
+     * record opens ({@link #applyPending}); checked again after keeping it, in case the record opened meanwhile.
+     */
+    private boolean outcome(String kind, DecisionOutcomeMessage m) {
+        if (records.find(m.caseId()).isEmpty()) {
+            records.savePending(kind, m);
+            if (records.find(m.caseId()).isEmpty()) {
+                log.info("{} for case {} before its publicity record: kept until it opens", kind, m.caseId());
+                return false;
+            }
+        }
+        return apply(kind, m);
+    }
+
+    /** Applies the outcomes that arrived before the record of {@code caseId} opened (idempotent). */
+    public void applyPending(String caseId) {
+        for (var p : records.pending(caseId)) {
+            apply(p.kind(), p.message());
+        }
+    }
+
+    private boolean apply(String kind, DecisionOutcomeMessage m) {
+        if (REVOKED.equals(kind)) {
+            return change(m.caseId(), "DecisionRevoked", (r, now) -> r.withdraw(withdrawal(m, "DECISION_REVOKED",
+                    m.outcome() == null ? "REVOKED" : m.outcome()), today(), now));
+        }
         return change(m.caseId(), "DecisionAmended", (r, now) -> {
             var a = m.amended();
             var classified = rules.classify(periods, SeverityTier.valueOf(a.severityTier()), a.penaltyTypes(),
@@ -143,7 +175,7 @@ public class PublicityLifecycle {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Stored> s = records.find(recordId);
             if (s.isEmpty()) {
-                // A decision revoked or repaired before its record opened has nothing published to act on.
+                // A repair names a record that exists by construction (the repair feature read its events).
                 log.warn("{} for publicity record {} that does not exist: nothing to change", what, recordId);
                 return false;
             }

@@ -25,9 +25,11 @@ public class PublicityOpener {
     private final ClassificationRules rules;
     private final boolean publishMinorByDefault;
     private final Clock clock;
+    private final PublicityLifecycle lifecycle;
 
     public PublicityOpener(PublicityRepository records, PublicityPeriods periods, ClassificationRules rules,
-                           boolean publishMinorByDefault, Clock clock) {
+                           boolean publishMinorByDefault, Clock clock, PublicityLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.records = records;
         this.periods = periods;
         this.rules = rules;
@@ -35,8 +37,19 @@ public class PublicityOpener {
         this.clock = clock;
     }
 
-    /** @return false when the record already existed (redelivery or replay) */
+    /**
+     * Opens the record, then applies any revocation or amendment that arrived first (also on a redelivery, in case
+     * the service stopped between the two).
+     *
+     * @return false when the record already existed (redelivery or replay)
+     */
     public boolean onDualDeliveryCompleted(DualDeliveryCompletedMessage m) {
+        boolean opened = open(m);
+        lifecycle.applyPending(m.caseId());
+        return opened;
+    }
+
+    private boolean open(DualDeliveryCompletedMessage m) {
         if (records.exists(m.caseId())) {
             return false;
         }

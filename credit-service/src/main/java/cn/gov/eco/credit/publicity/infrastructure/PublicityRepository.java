@@ -3,6 +3,8 @@ package cn.gov.eco.credit.publicity.infrastructure;
 import cn.gov.eco.credit.publicity.model.PublicityChange;
 import cn.gov.eco.credit.publicity.model.PublicityRecord;
 import cn.gov.eco.credit.publicity.model.PublicityStatus;
+import cn.gov.eco.credit.publicity.application.DecisionOutcomeMessage;
+import cn.gov.eco.platform.messaging.Idempotency;
 import cn.gov.eco.platform.messaging.OutboxDocuments;
 import cn.gov.eco.platform.messaging.OutboxEvent;
 import cn.gov.eco.platform.messaging.OutboxWriter;
@@ -35,14 +37,19 @@ import java.util.Optional;
 public class PublicityRepository {
 
     public static final String COLLECTION = "publicity_records";
+    /** Revocations and amendments that arrived before the record they concern (another topic, another pace). */
+    public static final String PENDING = "publicity_pending_outcomes";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final MongoCollection<Document> records;
+    private final MongoCollection<Document> pending;
     private final OutboxWriter outbox;
     private final JsonMapper json;
 
     public PublicityRepository(MongoDatabase db, OutboxWriter outbox, JsonMapper json) {
         this.records = db.getCollection(COLLECTION);
+        this.pending = db.getCollection(PENDING);
+        pending.createIndex(Indexes.ascending("caseId"));
         this.outbox = outbox;
         this.json = json;
         records.createIndex(Indexes.ascending("uscc", "record.decisionDate"));
@@ -126,6 +133,27 @@ public class PublicityRepository {
     public void release(Stored s) {
         records.updateOne(Filters.eq("_id", s.record().recordId()),
                 Updates.combine(Updates.set("dueAt", dueAt(s.record())), Updates.unset("claimedUntil")));
+    }
+
+    /** A decision outcome kept until its record opens; its id is derived from the event, so a redelivery is a no-op. */
+    public record PendingOutcome(String kind, DecisionOutcomeMessage message) {
+    }
+
+    public void savePending(String kind, DecisionOutcomeMessage m) {
+        Idempotency.insertOnce(pending, new Document("_id", m.caseId() + "/" + kind + "/" + m.effectiveDate() + "/"
+                + m.source()).append("caseId", m.caseId()).append("kind", kind)
+                .append("effectiveDate", m.effectiveDate().toString())
+                .append("message", Document.parse(json.writeValueAsString(m))));
+    }
+
+    /** The outcomes waiting for {@code caseId}'s record, in the order they took effect. */
+    public List<PendingOutcome> pending(String caseId) {
+        List<PendingOutcome> out = new ArrayList<>();
+        for (Document d : pending.find(Filters.eq("caseId", caseId)).sort(Sorts.ascending("effectiveDate"))) {
+            out.add(new PendingOutcome(d.getString("kind"),
+                    json.readValue(d.get("message", Document.class).toJson(), DecisionOutcomeMessage.class)));
+        }
+        return out;
     }
 
     public List<PublicityRecord> byEnterprise(String uscc) {
