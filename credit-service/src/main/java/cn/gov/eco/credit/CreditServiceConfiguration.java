@@ -6,7 +6,6 @@ import cn.gov.eco.credit.level.infrastructure.CreditLevelProperties;
 import cn.gov.eco.credit.level.infrastructure.CreditLevelRepository;
 import cn.gov.eco.credit.level.infrastructure.LevelListeners;
 import cn.gov.eco.credit.publicity.application.PublicityLifecycle;
-import cn.gov.eco.credit.publicity.application.PublicityOpener;
 import cn.gov.eco.credit.publicity.application.PublicityQueries;
 import cn.gov.eco.credit.publicity.infrastructure.CaseOutcomeListener;
 import cn.gov.eco.credit.publicity.infrastructure.CreditPublicityProperties;
@@ -49,15 +48,8 @@ class CreditServiceConfiguration {
     }
 
     @Bean
-    PublicityOpener publicityOpener(PublicityRepository records, PublicityPeriods periods,
-                                    CreditPublicityProperties credit, PublicityProperties platform, Clock clock,
-                                    PublicityLifecycle lifecycle) {
-        return new PublicityOpener(records, periods, credit.rules(), platform.publishMinorTier(), clock, lifecycle);
-    }
-
-    @Bean
-    DualDeliveryCompletedListener dualDeliveryCompletedListener(PublicityOpener opener, InboundEvents events) {
-        return new DualDeliveryCompletedListener(opener, events);
+    DualDeliveryCompletedListener dualDeliveryCompletedListener(PublicityLifecycle lifecycle, InboundEvents events) {
+        return new DualDeliveryCompletedListener(lifecycle, events);
     }
 
     @Bean

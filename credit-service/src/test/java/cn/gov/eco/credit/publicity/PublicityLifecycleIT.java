@@ -97,6 +97,16 @@ class PublicityLifecycleIT {
         }, twice);
     }
 
+    static void repair(EventType type, String caseId, String applicationId, String dateField, String date) {
+        h.publish(type, USCC, caseId, n -> {
+            n.put("recordId", caseId);
+            n.put("caseId", caseId);
+            n.put("uscc", USCC);
+            n.put("applicationId", applicationId);
+            n.put(dateField, date);
+        }, true);
+    }
+
     static void awaitConsumed(String topic) {
         await().atMost(Duration.ofSeconds(30)).until(() -> ConsumerLag.of(TestInfrastructure.get()
                 .kafkaBootstrapServers(), h.group + ".publicity", topic) == 0);
@@ -236,25 +246,13 @@ class PublicityLifecycleIT {
         lifecycle().runDue(1000);
         assertThat(status(caseId)).isEqualTo("PUBLISHED_REPAIRABLE");
         String app = UUID.randomUUID().toString();
-        h.publish(EventTypes.REPAIR_APPROVED, USCC, caseId, n -> {
-            n.put("recordId", caseId);
-            n.put("caseId", caseId);
-            n.put("uscc", USCC);
-            n.put("applicationId", app);
-            n.put("approvedDate", "2026-07-15");
-        }, true);
+        repair(EventTypes.REPAIR_APPROVED, caseId, app, "approvedDate", "2026-07-15");
         await().atMost(Duration.ofSeconds(30)).until(() -> status(caseId).equals("TERMINATED_BY_REPAIR"));
         assertThat(onlyEvent(EventTypes.PUBLICITY_TERMINATED_BY_REPAIR, caseId).get("applicationId").asString())
                 .isEqualTo(app);
 
         h.clock.setShanghai("2026-09-15", 3600);
-        h.publish(EventTypes.REPAIR_REVOKED, USCC, caseId, n -> {
-            n.put("recordId", caseId);
-            n.put("caseId", caseId);
-            n.put("uscc", USCC);
-            n.put("applicationId", app);
-            n.put("revokedDate", "2026-09-15");
-        }, true);
+        repair(EventTypes.REPAIR_REVOKED, caseId, app, "revokedDate", "2026-09-15");
         await().atMost(Duration.ofSeconds(30)).until(() -> status(caseId).equals("REPUBLISHED"));
         JsonNode republished = onlyEvent(EventTypes.PUBLICITY_REPUBLISHED, caseId);
         assertThat(republished.get("cause").asString()).isEqualTo("REPAIR_REVOKED");
@@ -266,11 +264,7 @@ class PublicityLifecycleIT {
     void shouldRefuseARepairBeforeTheMinimumPeriodAndSendItToTheDeadLetterTopic() {
         h.clock.setShanghai("2026-11-23", 3600);
         String caseId = open("2026-11-20", "SERIOUS", List.of("FINE"));
-        h.publish(EventTypes.REPAIR_APPROVED, USCC, caseId, n -> {
-            n.put("recordId", caseId);
-            n.put("caseId", caseId);
-            n.put("uscc", USCC);
-        }, false);
+        repair(EventTypes.REPAIR_APPROVED, caseId, UUID.randomUUID().toString(), "approvedDate", "2026-11-23");
         await().atMost(Duration.ofSeconds(30)).until(() -> h.probe.poll().stream().anyMatch(r ->
                 r.topic().equals(Topics.CREDIT_REPAIR.deadLetterTopic())
                         && caseId.equals(TopicProbe.header(r, "ce_subject"))));
@@ -340,7 +334,7 @@ class PublicityLifecycleIT {
     @Test
     void shouldAdvanceEveryDueRecordOfABatchExactlyOnceAndMeasureThePace() {
         h.clock.setShanghai("2026-01-05", 3600);
-        var opener = h.bean(cn.gov.eco.credit.publicity.application.PublicityOpener.class);
+        var opener = lifecycle();
         var sample = CreditServiceHarness.golden(EventTypes.DUAL_DELIVERY_COMPLETED);
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 300; i++) {

@@ -20,18 +20,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * Everything that happens to a publicity record after it opens: time (the minimum and maximum periods), the
- * decision revoked or changed (withdrawal, T14), the repair approved or revoked. Each change is read, applied by
+ * Everything that happens to a publicity record: its opening when both documents have been served, time (the minimum
+ * and maximum periods), the decision revoked or changed (withdrawal, T14), the repair approved or revoked. Each change is read, applied by
  * the model and written with its events in one version-guarded update, retried on a concurrent change; a change
  * already applied is a no-op, so every consumer is idempotent.
  */
 public class PublicityLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PublicityLifecycle.class);
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int ATTEMPTS = 5;
     private static final String REVOKED = "REVOKED";
     private static final String AMENDED = "AMENDED";
@@ -54,7 +56,31 @@ public class PublicityLifecycle {
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(PublicityOpener.CHINA));
+        return LocalDate.now(clock.withZone(CHINA));
+    }
+
+    /**
+     * Opens the record when both documents have been served (两书同达 completed), then applies any revocation or
+     * amendment that arrived first (also on a redelivery, in case the service stopped between the two). The periods
+     * run from the decision date (NDRC Order 36; DOMAIN.md §4.1) — not from service — but the record opens only once
+     * the enterprise has the decision and the notice of its repair rights in hand: a decision takes effect on
+     * service, and 两书同达 exists so that no enterprise finds itself published before it learns how to repair.
+     *
+     * @return false when the record already existed (redelivery or replay)
+     */
+    public boolean onDualDeliveryCompleted(DualDeliveryCompletedMessage m) {
+        boolean opened = !records.exists(m.caseId()) && records.insertOpened(opening(m));
+        applyPending(m.caseId());
+        return opened;
+    }
+
+    private PublicityRecord opening(DualDeliveryCompletedMessage m) {
+        var d = m.decision();
+        var classified = rules.classify(periods, SeverityTier.valueOf(d.severityTier()), d.penaltyTypes(),
+                d.decisionDate(), publishMinorByDefault);
+        return PublicityRecord.open(m.caseId(), m.uscc(), m.enterpriseName(), d.documentNumber(), d.decisionDate(),
+                m.serviceAct().servedDate(), classified, periods.rules().newest().ruleSetId(), today(),
+                clock.instant());
     }
 
     /**
