@@ -113,6 +113,30 @@ public final class EventTypes {
 
     /** 两书未同达: one document reported served apart from the other; an alert for the legal reviewer. */
     public static final EventType DELIVERY_NONCONFORMING = EventType.of("notice", "DeliveryNonconforming", 1);
+    /** 最短公示期届满: repairable from the earliest application date (or not, T27); the enterprise's reminder. */
+    public static final EventType PUBLICITY_MINIMUM_PERIOD_ELAPSED =
+            EventType.of("credit", "PublicityMinimumPeriodElapsed", 1);
+
+    /** 公示期满: publication stopped by itself the day after the maximum end (T31). */
+    public static final EventType PUBLICITY_EXPIRED = EventType.of("credit", "PublicityExpired", 1);
+
+    /** 撤回公示: the decision was revoked or changed (行政处罚法 第四十八条, T14), with the reason and the deadline. */
+    public static final EventType PUBLICITY_WITHDRAWN = EventType.of("credit", "PublicityWithdrawn", 1);
+
+    /** 信用修复终止公示: the repair was approved. */
+    public static final EventType PUBLICITY_TERMINATED_BY_REPAIR = EventType.of("credit", "PublicityTerminatedByRepair", 1);
+
+    /** 恢复公示: repair revoked (until the original maximum end) or the amended decision published. */
+    public static final EventType PUBLICITY_REPUBLISHED = EventType.of("credit", "PublicityRepublished", 1);
+
+    /** 企业环境信用等级变更: from, to, score and reason (Fujian dynamic evaluation). */
+    public static final EventType CREDIT_LEVEL_CHANGED = EventType.of("credit", "CreditLevelChanged", 1);
+
+    /** 监管等级变更: inspection frequency, 驻点帮扶 and the fast lane, from the level and the positive list. */
+    public static final EventType SUPERVISION_TIER_CHANGED = EventType.of("credit", "SupervisionTierChanged", 1);
+
+    /** 企业信用状态 (compacted topic): the enterprise's current level, score, supervision and open records. */
+    public static final EventType ENTERPRISE_CREDIT_STATUS = EventType.of("credit", "EnterpriseCreditStatus", 1);
 
     private EventTypes() {
     }

@@ -23,7 +23,10 @@ public final class Topics {
                     EventTypes.DELIVERY_ATTEMPTED, EventTypes.DELIVERY_OVERDUE, EventTypes.DELIVERY_NONCONFORMING));
 
     public static final Topic CREDIT_PUBLICITY = new Topic("credit.publicity.v1", Topic.KeyKind.USCC, 6, false,
-            List.of(EventTypes.PUBLICITY_OPENED, EventTypes.PUBLICITY_NOT_PUBLISHED));
+            List.of(EventTypes.PUBLICITY_OPENED, EventTypes.PUBLICITY_NOT_PUBLISHED,
+                    EventTypes.PUBLICITY_MINIMUM_PERIOD_ELAPSED, EventTypes.PUBLICITY_EXPIRED,
+                    EventTypes.PUBLICITY_WITHDRAWN, EventTypes.PUBLICITY_TERMINATED_BY_REPAIR,
+                    EventTypes.PUBLICITY_REPUBLISHED));
 
     public static final Topic CREDIT_REPAIR = new Topic("credit.repair.v1", Topic.KeyKind.USCC, 6, false,
             List.of(EventTypes.REPAIR_APPROVED, EventTypes.REPAIR_REVOKED,
@@ -32,11 +35,12 @@ public final class Topics {
                     EventTypes.REPAIR_SUPPLEMENT_REQUESTED, EventTypes.REPAIR_DENIED, EventTypes.REPAIR_RESULT_SYNCED,
                     EventTypes.REPAIR_APPLICATION_WITHDRAWN, EventTypes.REPAIR_WINDOW_OPENED));
 
-    public static final Topic CREDIT_LEVEL = new Topic("credit.level.v1", Topic.KeyKind.USCC, 6, false, List.of());
+    public static final Topic CREDIT_LEVEL = new Topic("credit.level.v1", Topic.KeyKind.USCC, 6, false,
+            List.of(EventTypes.CREDIT_LEVEL_CHANGED, EventTypes.SUPERVISION_TIER_CHANGED));
 
     /** Compacted: the current status of each enterprise, for dashboards that start late. */
     public static final Topic CREDIT_ENTERPRISE_STATUS = new Topic("credit.enterprise-status.v1", Topic.KeyKind.USCC, 6,
-            true, List.of());
+            true, List.of(EventTypes.ENTERPRISE_CREDIT_STATUS));
 
     public static final List<Topic> ALL = List.of(ENFORCEMENT_CASE, NOTICE_DELIVERY, CREDIT_PUBLICITY, CREDIT_REPAIR,
             CREDIT_LEVEL, CREDIT_ENTERPRISE_STATUS);

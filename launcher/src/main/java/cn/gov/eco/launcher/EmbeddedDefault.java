@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import cn.gov.eco.embedded.KafkaBroker;
 import cn.gov.eco.embedded.MongoWireServer;
+import cn.gov.eco.simulator.creditplatform.CreditPlatformSimulator;
 import cn.gov.eco.simulator.edelivery.EDeliverySimulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,6 +140,9 @@ public final class EmbeddedDefault {
     private KafkaBroker broker;
     private MongoWireServer mongo;
     private EDeliverySimulator edelivery;
+    /** The simulated external credit platform (信用中国) that credit-service syncs repair results to. */
+    static final int CREDIT_PLATFORM_PORT = 9100;
+    private CreditPlatformSimulator creditPlatform;
     private ProcessSupervisor supervisor;
     private ChildPidFile pidFile;
 
@@ -206,6 +210,7 @@ public final class EmbeddedDefault {
                 Ports.requireFree(s.port(), s.name(), "Stop it first.");
             }
             Ports.requireFree(EDeliverySimulator.DEFAULT_PORT, "the e-delivery platform simulator", "Stop it first.");
+            Ports.requireFree(CREDIT_PLATFORM_PORT, "the credit platform simulator", "Stop it first.");
         }
 
         String kafka = env.get("KAFKA_BOOTSTRAP_SERVERS");
@@ -301,6 +306,9 @@ public final class EmbeddedDefault {
         if (pidFile != null) {
             pidFile.delete();
         }
+        if (creditPlatform != null) {
+            creditPlatform.close();
+        }
         if (edelivery != null) {
             edelivery.close();
         }
@@ -354,10 +362,13 @@ public final class EmbeddedDefault {
         edelivery = new EDeliverySimulator(EDeliverySimulator.Settings.of(EDeliverySimulator.DEFAULT_PORT, secret,
                 callback)).start();
         String url = edelivery.baseUrl().toString();
+        creditPlatform = CreditPlatformSimulator.start(CREDIT_PLATFORM_PORT);
+        String creditUrl = creditPlatform.baseUrl();
         return new OutsideSystems(Map.of(notice.name(), Map.of("NOTICE_EDELIVERY_URL", url,
-                "NOTICE_EDELIVERY_SECRET", secret)),
+                "NOTICE_EDELIVERY_SECRET", secret), "credit-service", Map.of("CREDIT_PLATFORM_URL", creditUrl)),
                 List.of(String.format("  %-16s %-24s admin: %s/admin/faults, %s/admin/counters", "e-delivery", url,
-                        url, url)));
+                        url, url), String.format("  %-16s %-24s (信用中国 repair-result sync)", "credit platform",
+                        creditUrl)));
     }
 
     /** What each child is told: its port, and where Kafka, MongoDB, the token issuer and the services are. */

@@ -5,8 +5,8 @@ import cn.gov.eco.contracts.Topics;
 import cn.gov.eco.platform.calendar.WorkingDayCalendar;
 import cn.gov.eco.platform.health.KafkaHealthIndicator;
 import cn.gov.eco.platform.health.MongoPingHealthIndicator;
-import cn.gov.eco.platform.publicity.PublicityDateRules;
 import cn.gov.eco.platform.publicity.PublicityPeriods;
+import cn.gov.eco.platform.publicity.PublicityProperties;
 import cn.gov.eco.platform.messaging.EventRaiser;
 import cn.gov.eco.platform.messaging.EventSchemas;
 import cn.gov.eco.platform.messaging.InboundEvents;
@@ -66,7 +66,7 @@ import java.util.function.Supplier;
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableKafka
-@EnableConfigurationProperties({PlatformProperties.class, KafkaProperties.class})
+@EnableConfigurationProperties({PlatformProperties.class, KafkaProperties.class, PublicityProperties.class})
 @Import(ProblemHandler.class)
 public class PlatformAutoConfiguration {
 
@@ -90,15 +90,14 @@ public class PlatformAutoConfiguration {
     }
 
     /**
-     * Publicity periods by rule set (Order 58 / Order 36). The months are the DOMAIN.md defaults; a province or a
-     * new rule-set version replaces this bean. Whether minor-tier information is published is a setting
+     * Publicity periods by rule set (Order 58 / Order 36), from {@code platform.publicity.rule-sets} (the DOMAIN.md
+     * defaults when none is configured). Whether minor-tier information is published is a setting
      * ({@code platform.publicity.publish-minor-tier}, default false: Order 36 原则上不予公示).
      */
     @Bean
     @ConditionalOnMissingBean
-    PublicityPeriods publicityPeriods(WorkingDayCalendar calendar,
-                                      @Value("${platform.publicity.publish-minor-tier:false}") boolean publishMinor) {
-        return new PublicityPeriods(calendar, PublicityDateRules.defaults(), publishMinor);
+    PublicityPeriods publicityPeriods(WorkingDayCalendar calendar, PublicityProperties publicity) {
+        return new PublicityPeriods(calendar, publicity.dateRules(), publicity.publishMinorTier());
     }
 
     @Bean

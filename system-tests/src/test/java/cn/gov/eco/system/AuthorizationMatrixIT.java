@@ -143,7 +143,7 @@ class AuthorizationMatrixIT {
         return Map.copyOf(all);
     }
 
-    private static final Map<String, Function<Owner, Call>> FIXTURES = merged(repairFixtures(), withCaseExecution(Map.ofEntries(
+    private static final Map<String, Function<Owner, Call>> FIXTURES = merged(merged(publicityAndLevelFixtures(), repairFixtures()), withCaseExecution(Map.ofEntries(
             Map.entry("POST /api/cases/decisions",
                     o -> new Call("POST", "/api/cases/decisions", "application/json",
                     decisionOf(o, "泉环罚〔2026〕" + NUMBERS.incrementAndGet() + "号").getBytes(StandardCharsets.UTF_8))),
@@ -261,6 +261,24 @@ class AuthorizationMatrixIT {
     @org.junit.jupiter.api.AfterAll
     static void restoreTheConsents() {
         RunningSystem.consentToElectronicService(RunningSystem.get().noticeService);
+    }
+
+    /** credit-service's publicity work lists, the transitional confirmation, the credit level and the positive list. */
+    private static Map<String, Function<Owner, Call>> publicityAndLevelFixtures() {
+        Map<String, Function<Owner, Call>> all = new java.util.HashMap<>();
+        // credit-service: the publicity work lists, the legal reviewer's confirmation of a transitional record (the
+        // served case's record is not transitional: 409 past authorization), the credit level and the positive list
+        all.put("GET /api/publicity-records/withdrawals", o -> Call.get("/api/publicity-records/withdrawals"));
+        all.put("GET /api/publicity-records/transitional", o -> Call.get("/api/publicity-records/transitional"));
+        all.put("POST /api/publicity-records/{recordId}/transition-confirmation", o -> new Call("POST",
+                "/api/publicity-records/" + CASES.get(o) + "/transition-confirmation", "application/json",
+                "{\"note\":\"matrix\"}".getBytes(StandardCharsets.UTF_8)));
+        all.put("GET /api/enterprises/{uscc}/credit-level",
+                o -> Call.get("/api/enterprises/" + o.uscc + "/credit-level"));
+        all.put("PUT /api/enterprises/{uscc}/positive-list", o -> new Call("PUT",
+                "/api/enterprises/" + o.uscc + "/positive-list", "application/json",
+                "{\"onList\":false,\"reason\":\"授权矩阵测试\"}".getBytes(StandardCharsets.UTF_8)));
+        return all;
     }
 
     static String decisionOf(Owner owner, String documentNumber) {

@@ -5,6 +5,7 @@ import cn.gov.eco.enforcement.CaseServiceApplication;
 import cn.gov.eco.gateway.GatewayApplication;
 import cn.gov.eco.identity.AuthServerApplication;
 import cn.gov.eco.notice.NoticeServiceApplication;
+import cn.gov.eco.simulator.edelivery.EDeliverySimulator;
 import cn.gov.eco.testsupport.Http;
 import cn.gov.eco.testsupport.TestInfrastructure;
 import cn.gov.eco.testsupport.TestTokens;
@@ -13,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,6 +36,8 @@ final class RunningSystem {
 
     final ConfigurableApplicationContext caseService;
     final ConfigurableApplicationContext noticeService;
+    /** The simulated electronic-delivery platform (电子送达平台) notice-service serves through. */
+    final EDeliverySimulator eDelivery;
     final ConfigurableApplicationContext creditService;
     final ConfigurableApplicationContext authServer;
     final ConfigurableApplicationContext gateway;
@@ -55,11 +59,14 @@ final class RunningSystem {
             "org.springframework.cloud.gateway.server.mvc.config.DefaultFunctionConfiguration");
 
     /** The walkthrough's day: 2026-11-23 in Asia/Shanghai. */
+    static final Clock FIXED_CLOCK = Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
+    static final String EDELIVERY_SECRET = "system-tests-edelivery-secret";
+
     @Configuration
     static class FixedClock {
         @Bean
         Clock clock() {
-            return Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
+            return FIXED_CLOCK;
         }
     }
 
@@ -77,8 +84,14 @@ final class RunningSystem {
                         "--identity.clients.portal.extra-post-logout-redirect-uris=" + portal + "," + portalByIp);
         TestTokens.get().trustAlso(baseUrl(authServer) + "/oauth2/jwks");
         caseService = start(CaseServiceApplication.class, CaseServiceApplication.CONFIG_NAME);
+        // the electronic-delivery platform is the real simulator over HTTP, on the walkthrough's clock so that its
+        // signed callbacks fall inside notice-service's accepted skew; its callbacks go to notice-service once it runs
+        eDelivery = new EDeliverySimulator(EDeliverySimulator.Settings.of(0, EDELIVERY_SECRET,
+                URI.create("http://127.0.0.1:1/unset")), FIXED_CLOCK).start();
         noticeService = start(NoticeServiceApplication.class, NoticeServiceApplication.CONFIG_NAME,
-                TestElectronicChannel.class);
+                new String[]{"--notice.edelivery.base-url=" + eDelivery.baseUrl(),
+                        "--notice.edelivery.secret=" + EDELIVERY_SECRET});
+        eDelivery.callbackUrl(URI.create(baseUrl(noticeService) + "/callbacks/edelivery/arrivals"));
         consentToElectronicService(noticeService);
         creditService = start(CreditServiceApplication.class, CreditServiceApplication.CONFIG_NAME);
         gateway = new SpringApplicationBuilder(GatewayApplication.class)
@@ -92,6 +105,7 @@ final class RunningSystem {
             for (var ctx : List.of(gateway, creditService, noticeService, caseService, authServer)) {
                 ctx.close();
             }
+            eDelivery.close();
         }, "running-system-stop"));
     }
 
@@ -125,24 +139,22 @@ final class RunningSystem {
         }
     }
 
-    private static ConfigurableApplicationContext start(Class<?> app, String configName, Class<?>... extra) {
+    private static ConfigurableApplicationContext start(Class<?> app, String configName, String... extraArgs) {
         var infra = TestInfrastructure.get();
-        Class<?>[] sources = new Class<?>[extra.length + 2];
-        sources[0] = app;
-        sources[1] = FixedClock.class;
-        System.arraycopy(extra, 0, sources, 2, extra.length);
-        return new SpringApplicationBuilder(sources)
+        var args = new java.util.ArrayList<>(List.of("--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                "--spring.mongodb.uri=" + infra.mongoUri(),
+                "--spring.mongodb.database=" + configName + "-" + RUN,
+                "--spring.kafka.consumer.group-id=" + group(configName),
+                // the gateway's jar (on this shared classpath) turns multipart parsing off in every application
+                // that does not set it (its MultipartEnvironmentPostProcessor): the services take uploads (repair
+                // materials, seal verification), as they do when run alone
+                "--spring.servlet.multipart.enabled=true",
+                "--spring.autoconfigure.exclude=" + NOT_IN_SERVICES));
+        args.addAll(List.of(extraArgs));
+        return new SpringApplicationBuilder(app, FixedClock.class)
                 .properties("spring.config.name=" + configName)
-                .run(TestTokens.withServiceArgs("--server.port=0",
-                        "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
-                        "--spring.mongodb.uri=" + infra.mongoUri(),
-                        "--spring.mongodb.database=" + configName + "-" + RUN,
-                        "--spring.kafka.consumer.group-id=" + group(configName),
-                        // the gateway's jar (on this shared classpath) turns multipart parsing off in every
-                        // application that does not set it (its MultipartEnvironmentPostProcessor): the services
-                        // take uploads (repair materials, seal verification), as they do when run alone
-                        "--spring.servlet.multipart.enabled=true",
-                        "--spring.autoconfigure.exclude=" + NOT_IN_SERVICES));
+                .run(TestTokens.withServiceArgs(args.toArray(String[]::new)));
     }
 
     private static int freePort() {

@@ -569,6 +569,19 @@ class RepairApplicationIT {
     }
 
     @Test
+    void shouldFollowThePublicityFeaturesLaterTransitionsOfTheRecord() throws Exception {
+        today("2026-03-12");
+        String caseId = scenario18Case();
+        ObjectNode n = golden(EventTypes.PUBLICITY_EXPIRED);
+        n.put("caseId", caseId).put("recordId", caseId).put("uscc", USCC).put("status", "EXPIRED");
+        publish(EventTypes.PUBLICITY_EXPIRED, Topics.CREDIT_PUBLICITY.name(), USCC, caseId, n);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "EXPIRED".equals(record(caseId).get("publicityStatus")
+                .asString()));
+        assertThat(record(caseId).get("unmet").valueStream().map(u -> u.get("code").asString()).toList())
+                .contains("NOTHING_TO_REPAIR");
+    }
+
+    @Test
     void shouldKeepTheSyncPendingWhileThePlatformIsDownOpenTheCircuitAndCompleteOnceAfterRecovery() throws Exception {
         today("2025-06-24");
         String caseId = scenario18Case();

@@ -38,4 +38,21 @@ public class OutboxWriter {
         }
         return inserted;
     }
+
+    /**
+     * Updates an existing aggregate with events in one write: {@code filter} guards it (e.g. by a version), {@code
+     * stateChange} is the aggregate's own update, and the events are appended to its outbox in the same update.
+     *
+     * @return false when the filter matched nothing (a concurrent change): nothing was written
+     */
+    public boolean updateWithEvents(MongoCollection<Document> collection, org.bson.conversions.Bson filter,
+                                    org.bson.conversions.Bson stateChange, List<OutboxEvent> events) {
+        var update = events.isEmpty() ? stateChange
+                : com.mongodb.client.model.Updates.combine(stateChange, OutboxDocuments.appendEvents(events));
+        boolean matched = collection.updateOne(filter, update).getMatchedCount() == 1;
+        if (matched && !events.isEmpty()) {
+            relay.wakeUp();
+        }
+        return matched;
+    }
 }

@@ -49,9 +49,25 @@ public class PublicityPeriods {
                 "[I] the day after the maximum publicity period ends");
     }
 
+    public PublicityDateRules rules() {
+        return rules;
+    }
+
+    public WorkingDayCalendar calendar() {
+        return calendar;
+    }
+
     public PublicityPlan plan(SeverityTier tier, LocalDate decisionDate) {
+        return plan(tier, decisionDate, publishMinorTier);
+    }
+
+    /**
+     * The plan with the minor tier published or not as a sector rule says (22号 item 二: each sector authority sets
+     * its classification; Order 36 原则上不予公示 is the default).
+     */
+    public PublicityPlan plan(SeverityTier tier, LocalDate decisionDate, boolean publishMinor) {
         PublicityPeriodParameters p = rules.parametersFor(decisionDate);
-        boolean published = tier != SeverityTier.MINOR || publishMinorTier;
+        boolean published = tier != SeverityTier.MINOR || publishMinor;
         Optional<DateRule> min = rules.rule(decisionDate, tier, PublicityDateRules.Bound.MINIMUM);
         Optional<DateRule> max = rules.rule(decisionDate, tier, PublicityDateRules.Bound.MAXIMUM);
         ExplainedDate minEnd = min.map(r -> explained(r, "作出行政处罚决定", "the penalty decision was made",
@@ -63,7 +79,7 @@ public class PublicityPeriods {
                 minEnd.date());
         ExplainedDate stop = maxEnd == null ? null : explained(autoStop(p.ruleSetId(), p.ruleSetVersion(),
                 p.legalSourceZh(), p.legalSourceEn()), "最长公示期届满", "the maximum period ended", maxEnd.date());
-        boolean transitional = !p.ruleSetId().equals(rules.parametersFor(LocalDate.MAX).ruleSetId());
+        boolean transitional = !p.ruleSetId().equals(rules.newest().ruleSetId());
         return new PublicityPlan(tier, p.ruleSetId(), p.legalSourceZh(), published && maxEnd != null, decisionDate,
                 minEnd, maxEnd, earliest, stop, transitional);
     }

@@ -2,7 +2,7 @@ package cn.gov.eco.credit.publicity.infrastructure;
 
 import cn.gov.eco.contracts.EventTypes;
 import cn.gov.eco.credit.publicity.application.DualDeliveryCompletedMessage;
-import cn.gov.eco.credit.publicity.application.PublicityOpener;
+import cn.gov.eco.credit.publicity.application.PublicityLifecycle;
 import cn.gov.eco.platform.messaging.InboundEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -10,11 +10,11 @@ import org.springframework.kafka.annotation.KafkaListener;
 /** Consumes {@code notice.delivery.v1}: a completed dual delivery opens the publicity record. */
 public class DualDeliveryCompletedListener {
 
-    private final PublicityOpener opener;
+    private final PublicityLifecycle lifecycle;
     private final InboundEvents events;
 
-    public DualDeliveryCompletedListener(PublicityOpener opener, InboundEvents events) {
-        this.opener = opener;
+    public DualDeliveryCompletedListener(PublicityLifecycle lifecycle, InboundEvents events) {
+        this.lifecycle = lifecycle;
         this.events = events;
     }
 
@@ -26,6 +26,6 @@ public class DualDeliveryCompletedListener {
                 m -> m.caseId() != null && m.uscc() != null && m.decision() != null
                         && m.decision().decisionDate() != null && m.decision().severityTier() != null
                         && m.serviceAct() != null,
-                opener::onDualDeliveryCompleted);
+                lifecycle::onDualDeliveryCompleted);
     }
 }

@@ -59,9 +59,13 @@ public class RepairFactsRecorder {
                 null, null, null, m.ruleSetId()), false);
     }
 
-    // TODO(publicity helper): PublicityMinimumPeriodElapsed / Withdrawn / Expired / TerminatedByRepair / Republished
-    // are not on main yet; when they are, map each to withPublicityStatus(...) here (the eligibility already knows
-    // EXPIRED, WITHDRAWN, TERMINATED_BY_REPAIR, PUBLISHED_NON_REPAIRABLE and REPUBLISHED).
+    /**
+     * A later transition of the record by the publicity feature (minimum period elapsed, withdrawn, expired,
+     * terminated by repair, republished): its status decides what is left to repair (the eligibility knows each).
+     */
+    public boolean onPublicityStatusChanged(RepairMessages.PublicityStatusChanged m) {
+        return apply(m.recordId(), f -> f.withPublicityStatus(m.status()), false);
+    }
 
     public boolean onPenaltyDecided(PenaltyDecided m) {
         return apply(m.caseId(), f -> f.withDecision(m.enterprise().uscc(), m.documentNumber(), m.totalFine()), false);

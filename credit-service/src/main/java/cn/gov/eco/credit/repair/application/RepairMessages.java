@@ -23,6 +23,18 @@ public final class RepairMessages {
         }
     }
 
+    /**
+     * The publicity feature's later transitions of a record ({@code PublicityMinimumPeriodElapsed},
+     * {@code PublicityWithdrawn}, {@code PublicityExpired}, {@code PublicityTerminatedByRepair},
+     * {@code PublicityRepublished}): each carries the record's new status, which is all the repair facts need.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PublicityStatusChanged(String uscc, String recordId, String status) {
+        public boolean complete() {
+            return uscc != null && recordId != null && status != null;
+        }
+    }
+
     /** {@code PublicityNotPublished.v1}: a minor-tier record, repairable as soon as the obligations are met. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PublicityNotPublished(String uscc, String recordId, String caseId, String enterpriseName,

@@ -1,11 +1,14 @@
 package cn.gov.eco.credit.repair.infrastructure;
 
+import cn.gov.eco.contracts.EventType;
 import cn.gov.eco.contracts.EventTypes;
 import cn.gov.eco.credit.repair.application.RepairFactsRecorder;
 import cn.gov.eco.credit.repair.application.RepairMessages;
 import cn.gov.eco.platform.messaging.InboundEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+
+import java.util.List;
 
 /**
  * Where the repair facts come from: {@code enforcement.case.v1} (the decision's fine, payments, verified
@@ -49,9 +52,22 @@ public class RepairEventListeners {
                 RepairMessages.PublicityOpened::complete, recorder::onPublicityOpened)) {
             return;
         }
-        events.handle(record, EventTypes.PUBLICITY_NOT_PUBLISHED, RepairMessages.PublicityNotPublished.class,
-                RepairMessages.PublicityNotPublished::complete, recorder::onPublicityNotPublished);
+        if (events.handle(record, EventTypes.PUBLICITY_NOT_PUBLISHED, RepairMessages.PublicityNotPublished.class,
+                RepairMessages.PublicityNotPublished::complete, recorder::onPublicityNotPublished)) {
+            return;
+        }
+        for (EventType transition : PUBLICITY_TRANSITIONS) {
+            if (events.handle(record, transition, RepairMessages.PublicityStatusChanged.class,
+                    RepairMessages.PublicityStatusChanged::complete, recorder::onPublicityStatusChanged)) {
+                return;
+            }
+        }
     }
+
+    /** The publicity feature's later transitions of a record, each carrying the record's new status. */
+    static final List<EventType> PUBLICITY_TRANSITIONS = List.of(EventTypes.PUBLICITY_MINIMUM_PERIOD_ELAPSED,
+            EventTypes.PUBLICITY_WITHDRAWN, EventTypes.PUBLICITY_EXPIRED, EventTypes.PUBLICITY_TERMINATED_BY_REPAIR,
+            EventTypes.PUBLICITY_REPUBLISHED);
 
     @KafkaListener(id = "credit-repair-decisions", topics = "#{T(cn.gov.eco.contracts.Topics).CREDIT_REPAIR.name()}",
             groupId = "${spring.kafka.consumer.group-id}")

@@ -1,0 +1,26 @@
+package cn.gov.eco.credit.publicity.model;
+
+import cn.gov.eco.platform.publicity.SeverityTier;
+
+import java.util.List;
+
+/**
+ * How a decision was classified for publicity: the tier the decision declared, the tier whose periods apply (the
+ * longest of the decision's penalty types, T26), the sector rule on minor information and the non-repairable flag
+ * (T27), each with its reason so the enterprise and the reviewer can see why.
+ *
+ * @param declaredTier       the tier set on the decision (by the credit administrator's classification)
+ * @param appliedTier        the tier whose periods apply; higher than declared when a penalty type carries longer ones
+ * @param penaltyTypes       the decision's penalty types (《行政处罚法》第九条)
+ * @param longestOf          the penalty type that set {@code appliedTier} when it differs from the declared one
+ * @param sectorRuleId       the sector rule that decided whether minor information is published, or null (default)
+ * @param nonRepairable      泉州 特定严重失信: no repair during the whole publicity period (T27)
+ */
+public record Classification(SeverityTier declaredTier, SeverityTier appliedTier, List<String> penaltyTypes,
+                             String longestOf, String sectorRuleId, boolean minorPublished, boolean nonRepairable,
+                             String nonRepairableReasonZh, String nonRepairableReasonEn) {
+
+    public Classification {
+        penaltyTypes = penaltyTypes == null ? List.of() : List.copyOf(penaltyTypes);
+    }
+}
