@@ -112,8 +112,9 @@ export const LABELS = {
     DECIDED: '已作出处罚决定', DELIVERED: '已送达', CLOSED: '已结案', REVOKED: '已撤销', AMENDED: '已变更',
   },
   publicityStatus: {
-    NOT_PUBLISHED: '不予公示', PUBLISHED_MIN_RUNNING: '公示中（最短公示期未满）', PUBLISHED_REPAIRABLE: '公示中（可申请信用修复）',
-    EXPIRED: '公示期满，已停止公示', REPAIRED: '已修复，停止公示',
+    NOT_PUBLISHED: '不予公示', PUBLISHED_MIN_RUNNING: '公示中（最短公示期内）', PUBLISHED_REPAIRABLE: '公示中（可申请信用修复）',
+    PUBLISHED_NON_REPAIRABLE: '公示中（不予修复）', EXPIRED: '公示期满，已停止公示', WITHDRAWN: '已撤回',
+    TERMINATED_BY_REPAIR: '信用修复，已终止公示', REPUBLISHED: '撤销修复，恢复公示',
   },
   deliveryStatus: { PREPARED: '文书已制作，待送达', IN_SERVICE: '送达中', PUBLIC_NOTICE_PUBLISHED: '已公告，待视为送达', SERVED: '已送达' },
   serviceMethods: {
