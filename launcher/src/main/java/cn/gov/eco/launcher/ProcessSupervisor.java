@@ -180,6 +180,33 @@ public final class ProcessSupervisor implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops one child, with SIGTERM ({@code hard} false, SIGKILL after the grace period) or SIGKILL ({@code hard}
+     * true), waits until it has exited and forgets it, so that it may be started again under the same name.
+     *
+     * @return its exit code
+     */
+    public int stop(Child child, boolean hard) throws InterruptedException {
+        if (hard) {
+            child.process().destroyForcibly();
+        } else {
+            child.process().destroy();
+            if (!child.process().waitFor(gracePeriod.toNanos(), TimeUnit.NANOSECONDS)) {
+                err.println("[supervisor] " + child + " did not stop within " + gracePeriod.toSeconds()
+                        + " s; killing it");
+                child.process().destroyForcibly();
+            }
+        }
+        int code = child.process().waitFor();
+        children.remove(child);
+        return code;
+    }
+
+    /** The running child of that name, if any. */
+    public java.util.Optional<Child> child(String name) {
+        return children.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
     public boolean isClosing() {
         return closing;
     }
