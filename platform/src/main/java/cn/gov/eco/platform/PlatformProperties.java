@@ -36,7 +36,8 @@ public record PlatformProperties(String serviceName, Outbox outbox, Consumer con
     public record Outbox(List<String> collections, Duration pollInterval, int batchSize, int retainSent) {
         public Outbox {
             collections = collections == null ? List.of() : List.copyOf(collections);
-            pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
+            // the sweep for pending outboxes; writes through OutboxWriter are published at once, not at the sweep
+            pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
             batchSize = batchSize <= 0 ? 200 : batchSize;
             retainSent = retainSent <= 0 ? 10 : retainSent;
         }

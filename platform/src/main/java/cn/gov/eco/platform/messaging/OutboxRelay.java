@@ -30,9 +30,13 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes the events waiting in aggregate outboxes, then marks them sent. It runs on its own thread: woken at
- * once by a write that raised events, and otherwise every {@code pollInterval}, so events left pending by a crash
- * (between the state write and the publish, or between the publish and the mark) are published after restart.
+ * Publishes the events waiting in aggregate outboxes, then marks them sent. It runs on its own thread. A write that
+ * raised events names its document ({@link #wakeUp(String, Object)}): the relay reads that document by {@code _id}
+ * and publishes at once. Every {@code pollInterval}, and at start, it also sweeps each outbox collection for
+ * {@code outboxPending} documents, so events left pending by a crash (between the state write and the publish, or
+ * between the publish and the mark) or written without naming their document are published too. The sweep is the
+ * expensive part where the {@code outboxPending} index is not used (the MongoDB wire server of the embedded default
+ * ignores non-unique indexes and reads every document), so the named path keeps it off the hot path.
  * Delivery is at least once: an event may be published twice, always with the same {@code ce_id}, and consumers
  * are idempotent. Events of one aggregate are sent in sequence order, and each batch waits for the broker's
  * acknowledgement (acks=all, idempotent producer) before it is marked.
@@ -50,6 +54,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final int batchSize;
     private final int retainSent;
     private final Semaphore wake = new Semaphore(0);
+    /** Documents written with events since the last pass: collection name and {@code _id}. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Map.Entry<String, Object>> written =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean running;
     private volatile Thread thread;
 
@@ -65,12 +72,23 @@ public class OutboxRelay implements SmartLifecycle {
         this.retainSent = retainSent;
     }
 
-    /** Called after a write that raised events, so they go out now rather than at the next poll. */
+    /** Called after a write that raised events, so they go out now rather than at the next poll: sweeps now. */
     public void wakeUp() {
+        sweepNow = true;
         if (wake.availablePermits() == 0) {
             wake.release();
         }
     }
+
+    /** Called after a write that raised events in document {@code id} of {@code collection}: publishes it now. */
+    public void wakeUp(String collection, Object id) {
+        written.add(Map.entry(collection, id));
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
+    }
+
+    private volatile boolean sweepNow = true;
 
     @Override
     public void start() {
@@ -108,17 +126,25 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void loop() {
+        long nextSweep = System.nanoTime();
         while (running) {
             int published = 0;
             try {
-                published = relayOnce();
+                published = relayWritten();
+                if (sweepNow || System.nanoTime() - nextSweep >= 0) {
+                    sweepNow = false;
+                    published += relayOnce();
+                    nextSweep = System.nanoTime() + pollInterval.toNanos();
+                }
             } catch (RuntimeException e) {
                 log.warn("outbox relay pass failed, will retry: {}", e.toString());
+                sweepNow = true; // what was named may have been lost with the failed pass: the sweep finds it
                 sleepQuietly(pollInterval);
             }
-            if (published == 0 && running) {
+            if (published == 0 && running && written.isEmpty()) {
                 try {
-                    wake.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                    long wait = Math.max(1, (nextSweep - System.nanoTime()) / 1_000_000);
+                    wake.tryAcquire(wait, TimeUnit.MILLISECONDS);
                     wake.drainPermits();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -126,6 +152,34 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    /**
+     * Publishes the pending events of the documents named since the last pass, read by {@code _id}; returns the
+     * number of events published. Public for tests.
+     */
+    public int relayWritten() {
+        Map<String, List<Object>> ids = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e; (e = written.poll()) != null; ) {
+            ids.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+        }
+        int total = 0;
+        for (var e : ids.entrySet()) {
+            MongoCollection<Document> collection = database.getCollection(e.getKey());
+            List<Document> docs = new ArrayList<>();
+            for (Object id : e.getValue()) {
+                Document d = collection.find(Filters.eq("_id", id))
+                        .projection(Projections.include(OutboxDocuments.OUTBOX, OutboxDocuments.SEQUENCE,
+                                OutboxDocuments.PENDING)).first();
+                if (d != null && Boolean.TRUE.equals(d.getBoolean(OutboxDocuments.PENDING))) {
+                    docs.add(d);
+                }
+            }
+            if (!docs.isEmpty()) {
+                total += publish(collection, docs);
+            }
+        }
+        return total;
     }
 
     /** One pass over every outbox collection; returns the number of events published. Public for tests. */

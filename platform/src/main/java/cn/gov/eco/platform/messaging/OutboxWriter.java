@@ -34,8 +34,16 @@ public class OutboxWriter {
         OutboxDocuments.withNewEvents(aggregate, events);
         boolean inserted = Idempotency.insertOnce(collection, aggregate);
         if (inserted) {
-            relay.wakeUp();
+            relay.wakeUp(collection.getNamespace().getCollectionName(), aggregate.get("_id"));
         }
         return inserted;
+    }
+
+    /**
+     * After an update that appended events to document {@code id} of {@code collection} (with
+     * {@link OutboxDocuments#appendEvents}): the relay publishes them now instead of at its next sweep.
+     */
+    public void appended(MongoCollection<Document> collection, Object id) {
+        relay.wakeUp(collection.getNamespace().getCollectionName(), id);
     }
 }
