@@ -23,7 +23,7 @@ public record PlatformProperties(String serviceName, Outbox outbox, Consumer con
             outbox = new Outbox(List.of(), null, 0, 0);
         }
         if (consumer == null) {
-            consumer = new Consumer(0, null);
+            consumer = new Consumer(0, null, 0);
         }
         if (topics == null) {
             topics = new Topics((short) 0, 0);
@@ -43,11 +43,16 @@ public record PlatformProperties(String serviceName, Outbox outbox, Consumer con
         }
     }
 
-    /** @param attempts delivery attempts before dead-lettering (RELIABILITY.md R5: within 3) */
-    public record Consumer(int attempts, Duration backoff) {
+    /**
+     * @param attempts    delivery attempts before dead-lettering (RELIABILITY.md R5: within 3)
+     * @param concurrency consumer threads per listener (each owns some of a topic's partitions, so per-key order
+     *                    holds); default 3, half of the catalogue's 6 partitions
+     */
+    public record Consumer(int attempts, Duration backoff, int concurrency) {
         public Consumer {
             attempts = attempts <= 0 ? 3 : attempts;
             backoff = backoff == null ? Duration.ofMillis(200) : backoff;
+            concurrency = concurrency <= 0 ? 3 : concurrency;
         }
     }
 
