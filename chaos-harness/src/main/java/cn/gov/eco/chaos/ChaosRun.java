@@ -60,6 +60,8 @@ public final class ChaosRun {
     Path out = Path.of("chaos-results/latest.json");
     Path repo;
     boolean replay = true;
+    /** R8 instead of the lifecycle: a three-broker cluster whose partition leader is killed {@code kills} times. */
+    boolean brokers = false;
 
     /** What a run found. */
     public record Result(boolean passed, List<String> violations, Map<String, Object> figures, String table) {
@@ -94,6 +96,10 @@ public final class ChaosRun {
                 case "--data-dir" -> r.dataDir = Path.of(args[++i]);
                 case "--out" -> r.out = Path.of(args[++i]);
                 case "--no-replay" -> r.replay = false;
+                case "--brokers" -> {
+                    r.brokers = true;
+                    r.kills = 5;
+                }
                 case "--no-build" -> {
                     // the ./chaos script's option
                 }
@@ -121,6 +127,15 @@ public final class ChaosRun {
         }
         String runId = Long.toString(System.currentTimeMillis(), 36);
         OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (brokers) {
+            say("run %s: R8, three brokers, the partition leader killed %d times, data %s", runId, kills, dataDir);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            List<String> violations = new BrokerFaults(dataDir, kills, this).run(figures);
+            boolean passed = violations.isEmpty();
+            write(runId, startedAt, passed, violations, figures);
+            return new Result(passed, violations, figures, table(runId, startedAt, passed, violations, figures)
+                    .replace("R1 R2 R3 R4 R5 R6 hold", "R8 holds"));
+        }
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(timeoutMinutes);
         Random random = new Random(seed);
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -298,7 +313,8 @@ public final class ChaosRun {
                          Map<String, Object> figures) {
         StringBuilder t = new StringBuilder();
         t.append(String.format("%n== chaos run %s (%s): %s ==%n", runId, startedAt, passed ? "PASSED" : "FAILED"));
-        t.append(String.format("%d decisions, %d enterprises, %.0f/s offered, %d kills per service, seed %d%n",
+        t.append(brokers ? String.format("three brokers, the partition leader killed %d times%n", kills)
+                : String.format("%d decisions, %d enterprises, %.0f/s offered, %d kills per service, seed %d%n",
                 decisions, enterprises, rate, kills, seed));
         figures.forEach((k, v) -> {
             if (v instanceof List<?> l) {
