@@ -192,7 +192,13 @@ public final class ChaosRun {
             say("all %d decisions answered (%.1f/s achieved); %d attempts failed and were repeated", decisions,
                     offered, driver.failedAttempts.get());
             for (Future<?> k : killers) {
-                k.get();
+                try {
+                    k.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // a service that did not come back is a finding, and the checks still run on what is there
+                    violations.add("fault injection: " + e.getCause());
+                    say("fault injection failed: %s", e.getCause());
+                }
             }
             List<Poison.Sent> poisonSent = poison.get();
 

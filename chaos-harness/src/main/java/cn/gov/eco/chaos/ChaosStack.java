@@ -80,13 +80,13 @@ public final class ChaosStack implements AutoCloseable {
         return this;
     }
 
-    private void startService(String name) {
+    private ProcessSupervisor.Child startService(String name) {
         EmbeddedDefault.Service s = services.get(name);
         Map<String, String> env = new LinkedHashMap<>(EmbeddedDefault.childEnv(s, bootstrap, mongo.connectionString(),
                 TestTokens.ISSUER));
         env.put("OIDC_JWK_SET_URI", tokens.jwkSetUri());
         env.put("NOTICE_SEAL_DEV_KEYSTORE_DIR", dataDir.resolve("notice-seal").toString());
-        supervisor.start(name, s.command(java, s.jar(repo)), env, repo, s.healthUrl());
+        return supervisor.start(name, s.command(java, s.jar(repo)), env, repo, s.healthUrl());
     }
 
     /**
@@ -95,8 +95,7 @@ public final class ChaosStack implements AutoCloseable {
      */
     public int restart(String name, boolean hard, Duration timeout) throws Exception {
         int code = stop(name, hard);
-        startService(name);
-        supervisor.awaitReady(timeout);
+        supervisor.awaitReady(startService(name), timeout); // only this one: another may be down meanwhile
         return code;
     }
 
@@ -108,8 +107,7 @@ public final class ChaosStack implements AutoCloseable {
 
     /** Starts a stopped service again and waits until it is ready. */
     public void startAgain(String name, Duration timeout) throws Exception {
-        startService(name);
-        supervisor.awaitReady(timeout);
+        supervisor.awaitReady(startService(name), timeout);
     }
 
     public String bootstrapServers() {

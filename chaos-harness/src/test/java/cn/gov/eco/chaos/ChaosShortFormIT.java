@@ -20,7 +20,7 @@ class ChaosShortFormIT {
             throws Exception {
         ChaosRun run = ChaosRun.parse("--decisions", System.getProperty("chaos.decisions", "1000"),
                 "--enterprises", "100", "--rate", System.getProperty("chaos.rate", "25"), "--kills", "3",
-                "--timeout-minutes", "12", "--out", "chaos-harness/target/chaos-short-form.json");
+                "--timeout-minutes", System.getProperty("chaos.timeoutMinutes", "25"), "--out", "chaos-harness/target/chaos-short-form.json");
         run.dataDir = data;
         ChaosRun.Result result = run.run();
         System.out.println(result.table());
