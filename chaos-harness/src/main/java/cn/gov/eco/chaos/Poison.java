@@ -45,6 +45,9 @@ final class Poison {
     record Sent(String topic, int partition, long offset, String key, String kind, long timestamp) {
     }
 
+    static final String SOURCE = "/chaos";
+    static final String KEY_PREFIX = "poison-";
+
     /** The consumed topics and the event type their consumer handles. */
     static final Map<String, String> CONSUMED = Map.of(
             Topics.ENFORCEMENT_CASE.name(), EventTypes.PENALTY_DECIDED.ceType(),
@@ -64,7 +67,7 @@ final class Poison {
             for (var e : CONSUMED.entrySet()) {
                 String topic = e.getKey();
                 for (String kind : List.of("not-a-cloudevent", "payload-not-json", "required-fields-missing")) {
-                    String key = "poison-" + runId + "-" + (n++);
+                    String key = KEY_PREFIX + runId + "-" + (n++);
                     ProducerRecord<String, byte[]> r;
                     if (kind.equals("not-a-cloudevent")) {
                         r = new ProducerRecord<>(topic, key, new byte[] {(byte) 0xff, 0x00, 0x13, 0x37});
@@ -74,7 +77,7 @@ final class Poison {
                         r = new ProducerRecord<>(topic, key, value);
                         header(r, "ce_specversion", "1.0");
                         header(r, "ce_id", UUID.randomUUID().toString());
-                        header(r, "ce_source", "/chaos");
+                        header(r, "ce_source", SOURCE);
                         header(r, "ce_type", e.getValue());
                         header(r, "ce_subject", key);
                         header(r, "ce_sequence", "1");
@@ -142,6 +145,7 @@ final class Poison {
         }
         figures.put("poisonRecords", sent.size());
         figures.put("poisonDeadLettered", sent.stream().filter(s -> dlt.containsKey(s.key())).count());
+        // from the produce to the dead-letter record: includes the backlog queued ahead of the poison
         figures.put("poisonToDeadLetterMaxMillis", maxMillis);
         return v;
     }

@@ -43,7 +43,8 @@ final class StoreSnapshot {
                     continue;
                 }
                 MessageDigest sha = sha256();
-                for (Document d : db.getCollection(c).find().sort(Sorts.ascending("_id"))) {
+                // small batches: one reply of the wire server must stay under the driver's 48 MB (stored PDFs)
+                for (Document d : db.getCollection(c).find().sort(Sorts.ascending("_id")).batchSize(8)) {
                     sha.update(d.toJson().getBytes(StandardCharsets.UTF_8));
                     sha.update((byte) '\n');
                     String id = String.valueOf(d.get("_id"));
