@@ -20,8 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +29,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import cn.gov.eco.contracts.Topics;
-import cn.gov.eco.platform.identity.Uscc;
 
 /**
  * The lifecycle benchmark (not a test). Drives N penalty decisions across M enterprises through the running
@@ -45,7 +42,6 @@ public final class Bench {
 
     static final String DUAL_DELIVERY_COMPLETED = "cn.gov.eco.notice.DualDeliveryCompleted.v1";
     static final String PUBLICITY_OPENED = "cn.gov.eco.credit.PublicityOpened.v1";
-    private static final Pattern CASE_ID = Pattern.compile("\"caseId\"\\s*:\\s*\"([^\"]+)\"");
 
     int decisions = 2000;
     int enterprises = 200;
@@ -132,11 +128,10 @@ public final class Bench {
         watcher.ready.await(60, TimeUnit.SECONDS);
 
         long seqBase = sequenceBase(decisions + warmup) + warmup;
-        List<String> usccs = usccs(enterprises, runId);
-        String template = Files.readString(Path.of("docs/examples/decision.json"));
+        Workload workload = new Workload(Path.of("").toAbsolutePath(), enterprises, runId);
         List<Decision> all = new ArrayList<>();
         for (int i = 0; i < decisions; i++) {
-            all.add(new Decision(i, "泉环罚〔2026〕" + (seqBase + i) + "号"));
+            all.add(new Decision(i, Workload.documentNumber(seqBase + i)));
         }
 
         long pipelineStart;
@@ -145,9 +140,12 @@ public final class Bench {
         try (Procs.PeakSampler sampler = new Procs.PeakSampler(tracked);
              HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                      .connectTimeout(Duration.ofSeconds(5)).build()) {
-            warmUp(http, usccs, template, seqBase - warmup, opened);
+            System.out.printf("registering %d enterprises' consents to electronic service ...%n", enterprises);
+            workload.registerConsents(http, URI.create(caseUrl).resolve("/"), () -> token(http),
+                    java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+            warmUp(http, workload, seqBase - warmup, opened);
             tracked.values().forEach(t -> t.before = Procs.sample(t.pid));
-            long[] times = drive(all, rate, http, usccs, template, errors);
+            long[] times = drive(all, rate, http, workload, errors);
             pipelineStart = times[0];
             lastSent = times[1];
             long offeredSeconds = lastSent - pipelineStart;
@@ -354,8 +352,7 @@ public final class Bench {
     }
 
     /** Posts the decisions at the offered rate (0 = as fast as the in-flight bound allows); returns {start, lastSent}. */
-    long[] drive(List<Decision> all, double rate, HttpClient http, List<String> usccs, String template,
-                 List<String> errors) throws InterruptedException {
+    long[] drive(List<Decision> all, double rate, HttpClient http, Workload workload, List<String> errors) throws InterruptedException {
             Semaphore inFlight = new Semaphore(concurrency);
             CountDownLatch answered = new CountDownLatch(all.size());
             long pipelineStart = System.nanoTime();
@@ -368,13 +365,7 @@ public final class Bench {
                     }
                 }
                 inFlight.acquire();
-                String uscc = usccs.get(d.index % usccs.size());
-                String body = template.replace("泉环罚〔2026〕58号", d.documentNumber)
-                        .replace("91350500MA2Y0001XX", uscc);
-                HttpRequest req = HttpRequest.newBuilder(URI.create(caseUrl)).timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + token(http))
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                HttpRequest req = workload.request(URI.create(caseUrl), token(http), d.index, d.documentNumber);
                 d.sent = System.nanoTime();
                 http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((resp, err) -> {
                     long now = System.nanoTime();
@@ -390,8 +381,8 @@ public final class Bench {
                             d.status = resp.statusCode();
                             if (resp.statusCode() == 201) {
                                 d.accepted = now;
-                                Matcher m = CASE_ID.matcher(resp.body());
-                                d.caseId = m.find() ? m.group(1) : resp.headers().firstValue("Location")
+                                String id = Workload.caseId(resp.body());
+                                d.caseId = id != null ? id : resp.headers().firstValue("Location")
                                         .map(l -> l.substring(l.lastIndexOf('/') + 1)).orElse(null);
                             } else {
                                 synchronized (errors) {
@@ -413,17 +404,17 @@ public final class Bench {
     }
 
     /** Decisions before the measured ones, not counted: the services' first requests load classes, fonts, JIT. */
-    void warmUp(HttpClient http, List<String> usccs, String template, long seqBase, Map<String, Long> opened)
+    void warmUp(HttpClient http, Workload workload, long seqBase, Map<String, Long> opened)
             throws InterruptedException {
         if (warmup <= 0) {
             return;
         }
         List<Decision> w = new ArrayList<>();
         for (int i = 0; i < warmup; i++) {
-            w.add(new Decision(i, "泉环罚〔2026〕" + (seqBase + i) + "号"));
+            w.add(new Decision(i, Workload.documentNumber(seqBase + i)));
         }
         System.out.printf("warm-up: %d decisions at 10/s, not measured ...%n", warmup);
-        drive(w, 10, http, usccs, template, new ArrayList<>());
+        drive(w, 10, http, workload, new ArrayList<>());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (System.nanoTime() < deadline
                 && w.stream().anyMatch(d -> d.caseId != null && !opened.containsKey(d.caseId))) {
@@ -446,17 +437,6 @@ public final class Bench {
             base = 1; // beyond 2027-09: start again and rely on a fresh data directory
         }
         return base;
-    }
-
-    /** M valid USCCs: 91 (enterprise) + a Quanzhou division + organisation code with its GB 11714 check + mod-31 check. */
-    static List<String> usccs(int m, String runId) {
-        List<String> out = new ArrayList<>();
-        for (int k = 0; k < m; k++) {
-            String org8 = String.format("%08d", (Math.abs(runId.hashCode()) % 9000 + 1000) * 10000L % 100_000_000L + k);
-            String body17 = "91350500" + org8 + Uscc.orgCodeCheckCharacter(org8);
-            out.add(body17 + Uscc.checkCharacter(body17));
-        }
-        return out;
     }
 
     static Map<String, String> machine() {
@@ -512,8 +492,7 @@ public final class Bench {
                             String type = h == null ? "" : new String(h.value(), StandardCharsets.UTF_8);
                             String caseId = r.key();
                             if (r.topic().equals(Topics.CREDIT_PUBLICITY.name())) {
-                                Matcher m = CASE_ID.matcher(r.value() == null ? "" : r.value());
-                                caseId = m.find() ? m.group(1) : null;
+                                caseId = Workload.caseId(r.value());
                             }
                             if (caseId == null) {
                                 continue;

@@ -1,16 +1,16 @@
 package cn.gov.eco.benchmark;
 
 /** Just enough JSON writing for the results file. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static String num(double d) {
+    public static String num(double d) {
         return Double.isNaN(d) || Double.isInfinite(d) ? "null" : String.format(java.util.Locale.ROOT, "%.3f", d);
     }
 
-    static String str(String s) {
+    public static String str(String s) {
         if (s == null) {
             return "null";
         }

@@ -14,7 +14,7 @@ final class Procs {
 
     /** The processes of the embedded default, by the jar on their command line. */
     static final List<String[]> ROLES = List.of(
-            new String[] {"launcher (Kafka + MongoDB)", "launcher-0.1.0-SNAPSHOT.jar"},
+            new String[] {"launcher (Kafka + MongoDB)", "launcher-0.1.0-SNAPSHOT-exec.jar"},
             new String[] {"case-service", "case-service-0.1.0-SNAPSHOT-exec.jar"},
             new String[] {"notice-service", "notice-service-0.1.0-SNAPSHOT-exec.jar"},
             new String[] {"credit-service", "credit-service-0.1.0-SNAPSHOT-exec.jar"},

@@ -51,6 +51,9 @@ public final class KafkaBroker implements AutoCloseable {
     private final int requestedPort;
     private final int requestedControllerPort;
     private final Map<String, String> overrides;
+    private final int nodeId;
+    private final String clusterId;
+    private final String quorumVoters;
 
     private KafkaRaftServer server;
     private int port;
@@ -62,6 +65,9 @@ public final class KafkaBroker implements AutoCloseable {
         this.requestedPort = builder.port;
         this.requestedControllerPort = builder.controllerPort;
         this.overrides = Map.copyOf(builder.overrides);
+        this.nodeId = builder.nodeId;
+        this.clusterId = builder.clusterId;
+        this.quorumVoters = builder.quorumVoters;
     }
 
     /** A broker keeping its data in {@code dataDir}, on the default ports 9092 (clients) and 9093 (controller). */
@@ -160,8 +166,8 @@ public final class KafkaBroker implements AutoCloseable {
     private Properties serverProperties() {
         Map<String, String> c = new LinkedHashMap<>();
         c.put("process.roles", "broker,controller");
-        c.put("node.id", Integer.toString(NODE_ID));
-        c.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+        c.put("node.id", Integer.toString(nodeId));
+        c.put("controller.quorum.voters", quorumVoters != null ? quorumVoters : nodeId + "@" + host + ":" + controllerPort);
         c.put("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
         c.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
         c.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -206,7 +212,7 @@ public final class KafkaBroker implements AutoCloseable {
         try (Writer w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
             props.store(w, "Written by " + KafkaBroker.class.getName() + " to format the log directory");
         }
-        String clusterId = Uuid.randomUuid().toString();
+        String clusterId = this.clusterId != null ? this.clusterId : Uuid.randomUuid().toString();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int rc;
         try (PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8)) {
@@ -237,6 +243,9 @@ public final class KafkaBroker implements AutoCloseable {
         private int port = DEFAULT_PORT;
         private int controllerPort = DEFAULT_CONTROLLER_PORT;
         private final Map<String, String> overrides = new LinkedHashMap<>();
+        private int nodeId = NODE_ID;
+        private String clusterId;
+        private String quorumVoters;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -257,6 +266,19 @@ public final class KafkaBroker implements AutoCloseable {
         /** The controller port; 0 picks a free one. */
         public Builder controllerPort(int controllerPort) {
             this.controllerPort = controllerPort;
+            return this;
+        }
+
+        /**
+         * One node of a multi-node KRaft cluster (every node a broker and a controller): its id, the cluster id all
+         * nodes are formatted with, and the static quorum ({@code id@host:controllerPort,...}). Replication settings
+         * (e.g. {@code default.replication.factor}, {@code min.insync.replicas}, the internal topics') go through
+         * {@link #config}.
+         */
+        public Builder clusterNode(int nodeId, String clusterId, String quorumVoters) {
+            this.nodeId = nodeId;
+            this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
+            this.quorumVoters = Objects.requireNonNull(quorumVoters, "quorumVoters");
             return this;
         }
 

@@ -48,7 +48,7 @@ public final class EmbeddedDefault {
     static final String AUTH_SERVER = "auth-server";
     static final String GATEWAY = "gateway";
     /** In start order: the auth server first, the gateway last. Heaps keep the whole stack under 2.5 GiB RSS. */
-    static final List<Service> SERVICES = List.of(
+    public static final List<Service> SERVICES = List.of(
             new Service(AUTH_SERVER, 9000, "192m"),
             new Service("case-service", 8081, "384m"),
             new Service("notice-service", 8082, "384m"),
@@ -58,22 +58,45 @@ public final class EmbeddedDefault {
     static final String EMBEDDED_ISSUER = "http://localhost:9000";
     private static final Duration GRACE = Duration.ofSeconds(20);
 
-    record Service(String name, int port, String heap) {
-        List<String> jvmOptions() {
+    /** One service process of the embedded default: its name, HTTP port and maximum heap. */
+    public record Service(String name, int port, String heap) {
+
+        /** The same service on another port (the chaos harness runs the stack on free ports). */
+        public Service onPort(int otherPort) {
+            return new Service(name, otherPort, heap);
+        }
+
+        public List<String> jvmOptions() {
             return List.of("-Xmx" + heap, "-XX:+UseSerialGC");
         }
 
-        Path jar(Path repo) {
+        public Path jar(Path repo) {
             return repo.resolve(name).resolve("target").resolve(name + "-" + VERSION + "-exec.jar");
         }
 
-        URI baseUrl() {
+        /** {@code java <jvmOptions> -jar <jar>}, as the launcher starts it. */
+        public List<String> command(String java, Path jar) {
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.addAll(jvmOptions());
+            command.add("-jar");
+            command.add(jar.toString());
+            return command;
+        }
+
+        public URI baseUrl() {
             return URI.create("http://localhost:" + port);
         }
 
-        URI healthUrl() {
+        public URI healthUrl() {
             return URI.create("http://localhost:" + port + "/actuator/health/readiness");
         }
+    }
+
+    /** The embedded default's service of that name. */
+    public static Service service(String name) {
+        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
     /**
@@ -120,7 +143,7 @@ public final class EmbeddedDefault {
         }
     }
 
-    static final class UsageException extends RuntimeException {
+    public static final class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message);
         }
@@ -255,11 +278,7 @@ public final class EmbeddedDefault {
                     return 130; // Ctrl-C or SIGTERM while the auth server was starting
                 }
                 Service s = services.get(i);
-                List<String> command = new ArrayList<>();
-                command.add(java);
-                command.addAll(s.jvmOptions());
-                command.add("-jar");
-                command.add(jars.get(i).toString());
+                List<String> command = s.command(java, jars.get(i));
                 var child = supervisor.start(s.name(), command, childEnv(s, kafka, mongoUri, issuer, outside), repo,
                         s.healthUrl());
                 pidFile.record(s.name(), child.pid(), jars.get(i).toString());
@@ -359,8 +378,9 @@ public final class EmbeddedDefault {
         Service notice = SERVICES.stream().filter(s -> s.name().equals("notice-service")).findFirst().orElseThrow();
         String secret = edeliverySecret(env);
         URI callback = notice.baseUrl().resolve("/callbacks/edelivery/arrivals");
-        edelivery = new EDeliverySimulator(EDeliverySimulator.Settings.of(EDeliverySimulator.DEFAULT_PORT, secret,
-                callback)).start();
+        // callbacks retried 10 times, pauses doubling from 1 s: they outlast a restart of notice-service
+        edelivery = new EDeliverySimulator(new EDeliverySimulator.Settings(EDeliverySimulator.DEFAULT_PORT, secret,
+                callback, java.time.Duration.ofMillis(200), 10, java.time.Duration.ofSeconds(1))).start();
         String url = edelivery.baseUrl().toString();
         creditPlatform = CreditPlatformSimulator.start(CREDIT_PLATFORM_PORT);
         String creditUrl = creditPlatform.baseUrl();
@@ -372,12 +392,12 @@ public final class EmbeddedDefault {
     }
 
     /** What each child is told: its port, and where Kafka, MongoDB, the token issuer and the services are. */
-    static Map<String, String> childEnv(Service s, String kafka, String mongoUri, String issuer) {
+    public static Map<String, String> childEnv(Service s, String kafka, String mongoUri, String issuer) {
         return childEnv(s, kafka, mongoUri, issuer, OutsideSystems.NONE);
     }
 
     /** As {@link #childEnv(Service, String, String, String)}, and where the simulated outside systems are. */
-    static Map<String, String> childEnv(Service s, String kafka, String mongoUri, String issuer,
+    public static Map<String, String> childEnv(Service s, String kafka, String mongoUri, String issuer,
                                         OutsideSystems outside) {
         Map<String, String> env = new LinkedHashMap<>(childEnvWithoutOutside(s, kafka, mongoUri, issuer));
         env.putAll(outside.envByService().getOrDefault(s.name(), Map.of()));
@@ -437,7 +457,7 @@ public final class EmbeddedDefault {
     }
 
     /** The repository root: the nearest directory, from {@code start} upwards, with pom.xml and case-service/. */
-    static Path findRepo(Path start) {
+    public static Path findRepo(Path start) {
         for (Path p = start; p != null; p = p.getParent()) {
             if (Files.isRegularFile(p.resolve("pom.xml")) && Files.isDirectory(p.resolve("case-service"))
                     && Files.isDirectory(p.resolve("launcher"))) {

@@ -137,9 +137,21 @@ public final class ProcessSupervisor implements AutoCloseable {
      * child exits, or when {@code timeout} has passed.
      */
     public void awaitReady(Duration timeout) throws ChildExitedException, InterruptedException {
+        awaitReady(List.copyOf(children), timeout);
+    }
+
+    /**
+     * Polls one child's health URL until it answers 200 with {@code "status":"UP"}; fails as soon as it exits, or
+     * when {@code timeout} has passed. The other children may die and restart meanwhile (the chaos harness).
+     */
+    public void awaitReady(Child child, Duration timeout) throws ChildExitedException, InterruptedException {
+        awaitReady(List.of(child), timeout);
+    }
+
+    private void awaitReady(List<Child> watched, Duration timeout) throws ChildExitedException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<Child, Boolean> pending = new LinkedHashMap<>();
-        children.stream().filter(c -> c.healthUrl() != null).forEach(c -> pending.put(c, Boolean.TRUE));
+        watched.stream().filter(c -> c.healthUrl() != null).forEach(c -> pending.put(c, Boolean.TRUE));
         while (!pending.isEmpty()) {
             for (Child child : new ArrayList<>(pending.keySet())) {
                 if (!child.isAlive()) {
@@ -149,7 +161,7 @@ public final class ProcessSupervisor implements AutoCloseable {
                     pending.remove(child);
                 }
             }
-            for (Child child : children) { // one without a health URL may die too
+            for (Child child : watched) { // one without a health URL may die too
                 if (!child.isAlive()) {
                     throw new ChildExitedException(child.name(), exitCodeOf(child));
                 }
@@ -178,6 +190,33 @@ public final class ProcessSupervisor implements AutoCloseable {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * Stops one child, with SIGTERM ({@code hard} false, SIGKILL after the grace period) or SIGKILL ({@code hard}
+     * true), waits until it has exited and forgets it, so that it may be started again under the same name.
+     *
+     * @return its exit code
+     */
+    public int stop(Child child, boolean hard) throws InterruptedException {
+        if (hard) {
+            child.process().destroyForcibly();
+        } else {
+            child.process().destroy();
+            if (!child.process().waitFor(gracePeriod.toNanos(), TimeUnit.NANOSECONDS)) {
+                err.println("[supervisor] " + child + " did not stop within " + gracePeriod.toSeconds()
+                        + " s; killing it");
+                child.process().destroyForcibly();
+            }
+        }
+        int code = child.process().waitFor();
+        children.remove(child);
+        return code;
+    }
+
+    /** The running child of that name, if any. */
+    public java.util.Optional<Child> child(String name) {
+        return children.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     public boolean isClosing() {

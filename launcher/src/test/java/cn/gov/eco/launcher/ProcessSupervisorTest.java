@@ -83,6 +83,28 @@ class ProcessSupervisorTest {
     }
 
     @Test
+    void stopsOneChildHardOrCleanlyForgetsItAndStartsItAgainUnderTheSameName() throws Exception {
+        int port = freePort();
+        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        var other = supervisor.start("other", command("stubborn"), Map.of(), Path.of("."), null);
+        var first = supervisor.start("case-service", command("serve", Integer.toString(port)), Map.of(), Path.of("."),
+                health);
+        supervisor.awaitReady(first, Duration.ofSeconds(30));
+
+        assertThat(supervisor.stop(first, true)).as("SIGKILL").isEqualTo(137);
+        assertThat(supervisor.child("case-service")).isEmpty();
+        var second = supervisor.start("case-service", command("serve", Integer.toString(port)), Map.of(),
+                Path.of("."), health);
+        supervisor.awaitReady(second, Duration.ofSeconds(30));
+        assertThat(supervisor.child("case-service")).contains(second);
+
+        assertThat(supervisor.stop(other, false)).as("SIGTERM, then SIGKILL after the grace period")
+                .isNotZero();
+        supervisor.awaitReady(second, Duration.ofSeconds(30)); // the other one's death does not concern it
+        assertThat(supervisor.children()).containsExactly(second);
+    }
+
+    @Test
     void reportsWhichChildExitsAfterStartup() throws Exception {
         supervisor.start("a", command("stubborn"), Map.of(), Path.of("."), null);
         supervisor.start("b", command("die", "7"), Map.of(), Path.of("."), null);

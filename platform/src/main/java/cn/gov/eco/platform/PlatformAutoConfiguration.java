@@ -166,9 +166,13 @@ public class PlatformAutoConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(
-            ConsumerFactory<String, byte[]> consumerFactory, DefaultErrorHandler errorHandler) {
+            ConsumerFactory<String, byte[]> consumerFactory, DefaultErrorHandler errorHandler,
+            PlatformProperties platform) {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
         factory.setConsumerFactory(consumerFactory);
+        // one consumer thread per partition group: a listener blocked on MongoDB or rendering no longer holds
+        // back the other partitions (6 per topic)
+        factory.setConcurrency(platform.consumer().concurrency());
         factory.setCommonErrorHandler(errorHandler);
         return factory;
     }

@@ -23,7 +23,7 @@ public record PlatformProperties(String serviceName, Outbox outbox, Consumer con
             outbox = new Outbox(List.of(), null, 0, 0);
         }
         if (consumer == null) {
-            consumer = new Consumer(0, null);
+            consumer = new Consumer(0, null, 0);
         }
         if (topics == null) {
             topics = new Topics((short) 0, 0);
@@ -36,17 +36,23 @@ public record PlatformProperties(String serviceName, Outbox outbox, Consumer con
     public record Outbox(List<String> collections, Duration pollInterval, int batchSize, int retainSent) {
         public Outbox {
             collections = collections == null ? List.of() : List.copyOf(collections);
-            pollInterval = pollInterval == null ? Duration.ofMillis(250) : pollInterval;
+            // the sweep for pending outboxes; writes through OutboxWriter are published at once, not at the sweep
+            pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
             batchSize = batchSize <= 0 ? 200 : batchSize;
             retainSent = retainSent <= 0 ? 10 : retainSent;
         }
     }
 
-    /** @param attempts delivery attempts before dead-lettering (RELIABILITY.md R5: within 3) */
-    public record Consumer(int attempts, Duration backoff) {
+    /**
+     * @param attempts    delivery attempts before dead-lettering (RELIABILITY.md R5: within 3)
+     * @param concurrency consumer threads per listener (each owns some of a topic's partitions, so per-key order
+     *                    holds); default 3, half of the catalogue's 6 partitions
+     */
+    public record Consumer(int attempts, Duration backoff, int concurrency) {
         public Consumer {
             attempts = attempts <= 0 ? 3 : attempts;
             backoff = backoff == null ? Duration.ofMillis(200) : backoff;
+            concurrency = concurrency <= 0 ? 3 : concurrency;
         }
     }
 

@@ -28,9 +28,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Publishes the events waiting in aggregate outboxes, then marks them sent. It runs on its own thread: woken at
- * once by a write that raised events, and otherwise every {@code pollInterval}, so events left pending by a crash
- * (between the state write and the publish, or between the publish and the mark) are published after restart.
+ * Publishes the events waiting in aggregate outboxes, then marks them sent. It runs on its own thread. A write that
+ * raised events names its document ({@link #wakeUp(String, Object)}): the relay reads that document by {@code _id}
+ * and publishes at once. Every {@code pollInterval}, and at start, it also sweeps each outbox collection for
+ * {@code outboxPending} documents, so events left pending by a crash (between the state write and the publish, or
+ * between the publish and the mark) or written without naming their document are published too. The sweep is the
+ * expensive part where the {@code outboxPending} index is not used (the MongoDB wire server of the embedded default
+ * ignores non-unique indexes and reads every document), so the named path keeps it off the hot path.
  * Delivery is at least once: an event may be published twice, always with the same {@code ce_id}, and consumers
  * are idempotent. Events of one aggregate are sent in sequence order, and each batch waits for the broker's
  * acknowledgement (acks=all, idempotent producer) before it is marked.
@@ -44,7 +48,14 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final int batchSize;
     private final int retainSent;
+    private final Duration pollInterval;
     private final WakeableLoop loop;
+    /** Documents written with events since the last pass: collection name and {@code _id}. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Map.Entry<String, Object>> written =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** A sweep of every outbox collection is due at once (at start, after a failed pass, on an unnamed wake-up). */
+    private volatile boolean sweepNow = true;
+    private volatile long nextSweep = System.nanoTime();
 
     public OutboxRelay(MongoDatabase database, List<String> collections, KafkaTemplate<String, byte[]> kafka, URI source,
                        Clock clock, Duration pollInterval, int batchSize, int retainSent) {
@@ -55,12 +66,39 @@ public class OutboxRelay implements SmartLifecycle {
         this.clock = clock;
         this.batchSize = batchSize;
         this.retainSent = retainSent;
-        this.loop = new WakeableLoop("outbox-relay", pollInterval, this::relayOnce);
+        this.pollInterval = pollInterval;
+        this.loop = new WakeableLoop("outbox-relay", pollInterval, this::pass);
     }
 
-    /** Called after a write that raised events, so they go out now rather than at the next poll. */
+    /** Called after a write that raised events, so they go out now rather than at the next poll: sweeps now. */
     public void wakeUp() {
+        sweepNow = true;
         loop.wakeUp();
+    }
+
+    /** Called after a write that raised events in document {@code id} of {@code collection}: publishes it now. */
+    public void wakeUp(String collection, Object id) {
+        written.add(Map.entry(collection, id));
+        loop.wakeUp();
+    }
+
+    /** One pass of the loop: the named documents, then a sweep when one is due; returns the events published. */
+    private int pass() {
+        boolean done = false;
+        try {
+            int published = relayWritten();
+            if (sweepNow || System.nanoTime() - nextSweep >= 0) {
+                sweepNow = false;
+                published += relayOnce();
+                nextSweep = System.nanoTime() + pollInterval.toNanos();
+            }
+            done = true;
+            return published;
+        } finally {
+            if (!done) {
+                sweepNow = true; // what was named may have been lost with the failed pass: the sweep finds it
+            }
+        }
     }
 
     @Override
@@ -86,6 +124,34 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 2000;
+    }
+
+    /**
+     * Publishes the pending events of the documents named since the last pass, read by {@code _id}; returns the
+     * number of events published. Public for tests.
+     */
+    public int relayWritten() {
+        Map<String, List<Object>> ids = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e; (e = written.poll()) != null; ) {
+            ids.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+        }
+        int total = 0;
+        for (var e : ids.entrySet()) {
+            MongoCollection<Document> collection = database.getCollection(e.getKey());
+            List<Document> docs = new ArrayList<>();
+            for (Object id : e.getValue()) {
+                Document d = collection.find(Filters.eq("_id", id))
+                        .projection(Projections.include(OutboxDocuments.OUTBOX, OutboxDocuments.SEQUENCE,
+                                OutboxDocuments.PENDING)).first();
+                if (d != null && Boolean.TRUE.equals(d.getBoolean(OutboxDocuments.PENDING))) {
+                    docs.add(d);
+                }
+            }
+            if (!docs.isEmpty()) {
+                total += publish(collection, docs);
+            }
+        }
+        return total;
     }
 
     /** One pass over every outbox collection; returns the number of events published. Public for tests. */

@@ -34,25 +34,35 @@ public class OutboxWriter {
         OutboxDocuments.withNewEvents(aggregate, events);
         boolean inserted = Idempotency.insertOnce(collection, aggregate);
         if (inserted) {
-            relay.wakeUp();
+            relay.wakeUp(collection.getNamespace().getCollectionName(), aggregate.get("_id"));
         }
         return inserted;
     }
 
     /**
-     * Updates an existing aggregate with events in one write: {@code filter} guards it (e.g. by a version), {@code
-     * stateChange} is the aggregate's own update, and the events are appended to its outbox in the same update.
+     * Updates the existing aggregate {@code id} with events in one write: {@code guard} must also hold (e.g. its
+     * version), {@code stateChange} is the aggregate's own update, and the events are appended to its outbox in the
+     * same update; the relay is told which document to publish.
      *
-     * @return false when the filter matched nothing (a concurrent change): nothing was written
+     * @return false when the guard matched nothing (a concurrent change): nothing was written
      */
-    public boolean updateWithEvents(MongoCollection<Document> collection, org.bson.conversions.Bson filter,
+    public boolean updateWithEvents(MongoCollection<Document> collection, Object id, org.bson.conversions.Bson guard,
                                     org.bson.conversions.Bson stateChange, List<OutboxEvent> events) {
         var update = events.isEmpty() ? stateChange
                 : com.mongodb.client.model.Updates.combine(stateChange, OutboxDocuments.appendEvents(events));
+        var filter = com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("_id", id), guard);
         boolean matched = collection.updateOne(filter, update).getMatchedCount() == 1;
         if (matched && !events.isEmpty()) {
-            relay.wakeUp();
+            appended(collection, id);
         }
         return matched;
+    }
+
+    /**
+     * After an update that appended events to document {@code id} of {@code collection} (with
+     * {@link OutboxDocuments#appendEvents}): the relay publishes them now instead of at its next sweep.
+     */
+    public void appended(MongoCollection<Document> collection, Object id) {
+        relay.wakeUp(collection.getNamespace().getCollectionName(), id);
     }
 }

@@ -125,4 +125,26 @@ class OutboxRelayIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> idsOnTopic(id).size() == 2);
         assertThat(idsOnTopic(id)).containsOnly(e.eventId());
     }
+
+    @Test
+    void shouldPublishTheDocumentAWriteNamesByIdAndLeaveTheOthersToTheSweep() {
+        String named = UUID.randomUUID().toString();
+        String unnamed = UUID.randomUUID().toString();
+        var e = event(named, 1);
+        aggregates.insertOne(OutboxDocuments.withNewEvents(new Document("_id", unnamed), List.of(event(unnamed, 1))));
+        aggregates.insertOne(OutboxDocuments.withNewEvents(new Document("_id", named), List.of(e)));
+
+        relay.wakeUp("aggregates", named);
+        assertThat(relay.relayWritten()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> idsOnTopic(named).size() == 1);
+        assertThat(idsOnTopic(named)).containsExactly(e.eventId());
+        assertThat(aggregates.find(Filters.eq("_id", named)).first().getBoolean(OutboxDocuments.PENDING)).isFalse();
+        assertThat(aggregates.find(Filters.eq("_id", unnamed)).first().getBoolean(OutboxDocuments.PENDING))
+                .as("not named: waits for the sweep").isTrue();
+
+        relay.wakeUp("aggregates", named);
+        assertThat(relay.relayWritten()).as("named again, nothing pending: nothing republished").isZero();
+        assertThat(relay.relayOnce()).as("the sweep publishes the unnamed one").isGreaterThanOrEqualTo(1);
+        assertThat(aggregates.find(Filters.eq("_id", unnamed)).first().getBoolean(OutboxDocuments.PENDING)).isFalse();
+    }
 }

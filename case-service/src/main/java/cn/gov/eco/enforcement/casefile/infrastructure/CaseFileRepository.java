@@ -134,7 +134,7 @@ public class CaseFileRepository {
             throw concurrentChange(c.caseId());
         }
         if (!raised.isEmpty()) {
-            relay.wakeUp();
+            relay.wakeUp(cases.getNamespace().getCollectionName(), c.caseId());
         }
     }
 

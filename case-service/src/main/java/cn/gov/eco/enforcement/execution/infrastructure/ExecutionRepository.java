@@ -116,7 +116,7 @@ public class ExecutionRepository {
             throw new ConcurrentChangeException(before.caseId(), before.version());
         }
         if (!events.isEmpty()) {
-            relay.wakeUp();
+            relay.wakeUp(cases.getNamespace().getCollectionName(), before.caseId());
         }
     }
 

@@ -70,8 +70,7 @@ public class CreditLevelRepository {
                     .append("level", level).append("levelCode", after.level().name());
             return outbox.insertWithEvents(levels, doc, events);
         }
-        return outbox.updateWithEvents(levels,
-                Filters.and(Filters.eq("_id", after.uscc()), Filters.eq("version", before.version())),
+        return outbox.updateWithEvents(levels, after.uscc(), Filters.eq("version", before.version()),
                 Updates.combine(Updates.set("level", level), Updates.set("levelCode", after.level().name()),
                         Updates.set("version", before.version() + 1)), events);
     }

@@ -99,8 +99,8 @@ public class PublicityRepository {
                 Updates.set("dueAt", dueAt(after)),
                 Updates.set("transitionPending", transitionPending(after)),
                 Updates.unset("claimedUntil")));
-        return outbox.updateWithEvents(records, Filters.and(Filters.eq("_id", before.record().recordId()),
-                versionFilter), Updates.combine(sets), events);
+        return outbox.updateWithEvents(records, before.record().recordId(), versionFilter, Updates.combine(sets),
+                events);
     }
 
     /**

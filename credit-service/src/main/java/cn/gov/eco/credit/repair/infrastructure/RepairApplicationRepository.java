@@ -128,7 +128,7 @@ public class RepairApplicationRepository {
             var result = applications.updateOne(Filters.and(Filters.eq("_id", a.applicationId()),
                     Filters.eq(OutboxDocuments.SEQUENCE, expectedSequence)), Updates.combine(sets));
             if (result.getMatchedCount() == 1 && !events.isEmpty()) {
-                relay.wakeUp(); // events appended by an update go out now, not at the next poll
+                relay.wakeUp(applications.getNamespace().getCollectionName(), a.applicationId()); // out now, not at the next sweep
             }
             return result.getMatchedCount() == 1;
         } catch (RuntimeException e) {

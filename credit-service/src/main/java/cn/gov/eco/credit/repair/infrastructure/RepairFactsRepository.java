@@ -95,7 +95,7 @@ public class RepairFactsRepository {
                             OutboxDocuments.appendEvents(c.events())));
             if (result.getMatchedCount() == 1) {
                 if (!c.events().isEmpty()) {
-                    relay.wakeUp(); // events appended by an update go out now, not at the next poll
+                    relay.wakeUp(facts.getNamespace().getCollectionName(), recordId); // out now, not at the next sweep
                 }
                 return true;
             }

@@ -149,7 +149,7 @@ public class DeliveryRepository {
         boolean written = deliveries.updateOne(and(eq("_id", next.deliveryId()), eq("version", prior.version())),
                 Updates.combine(updates)).getModifiedCount() == 1;
         if (written && !raised.isEmpty()) {
-            relay.wakeUp();
+            relay.wakeUp(deliveries.getNamespace().getCollectionName(), next.deliveryId());
         }
         return written;
     }
