@@ -103,8 +103,10 @@ class DualDeliveryIT {
      */
     @Configuration
     static class FakeChannelConfiguration {
+        /** Wins over the HTTP adapter: this test is about the delivery, ElectronicChannelIT about the channel. */
         @Bean
-        FakeElectronicChannel electronicDeliveryChannel(Clock clock, ObjectProvider<ElectronicArrivals> arrivals) {
+        @org.springframework.context.annotation.Primary
+        FakeElectronicChannel fakeElectronicDeliveryChannel(Clock clock, ObjectProvider<ElectronicArrivals> arrivals) {
             var channel = new FakeElectronicChannel(clock);
             channel.onDelivered(d -> CompletableFuture.runAsync(() -> arrivals.getObject().arrived(d.deliveryId(),
                     "msg-" + d.deliveryId(), clock.instant()), CompletableFuture.delayedExecutor(50,
