@@ -125,6 +125,24 @@ class CreditLevelIT {
     }
 
     @Test
+    void shouldCountTheEnterprisesOpenRepairApplicationsInItsStatus() {
+        String uscc = "91350500MA2Y07772T"; // an enterprise no other test here touches
+        String application = java.util.UUID.randomUUID().toString();
+        h.publish(EventTypes.REPAIR_APPLICATION_SUBMITTED, uscc, uscc, n -> n.put("uscc", uscc)
+                .put("applicationId", application), true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(EventTypes.ENTERPRISE_CREDIT_STATUS, uscc).stream()
+                .anyMatch(s -> s.get("openRepairApplications").asInt() == 1));
+        h.publish(EventTypes.REPAIR_DENIED, uscc, uscc, n -> n.put("uscc", uscc).put("applicationId", application),
+                true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            var statuses = events(EventTypes.ENTERPRISE_CREDIT_STATUS, uscc);
+            return statuses.getLast().get("openRepairApplications").asInt() == 0;
+        });
+        assertThat(events(EventTypes.ENTERPRISE_CREDIT_STATUS, uscc)).as("each event was delivered twice")
+                .allMatch(s -> s.get("openRepairApplications").asInt() <= 1);
+    }
+
+    @Test
     void shouldSetRedOnAVetoViolationWithQuarterlyAssistanceAndTheFastLane() {
         String uscc = Persona.USCC_B;
         penalty(uscc, "GENERAL", List.of("FINE"), "2026年9月15日检查发现当事人私设暗管排放生产废水。");

@@ -131,9 +131,9 @@ public class OutboxRelay implements SmartLifecycle {
      * number of events published. Public for tests.
      */
     public int relayWritten() {
-        Map<String, List<Object>> ids = new LinkedHashMap<>();
+        Map<String, java.util.Set<Object>> ids = new LinkedHashMap<>(); // a document named twice is read once
         for (Map.Entry<String, Object> e; (e = written.poll()) != null; ) {
-            ids.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+            ids.computeIfAbsent(e.getKey(), k -> new java.util.LinkedHashSet<>()).add(e.getValue());
         }
         int total = 0;
         for (var e : ids.entrySet()) {

@@ -135,6 +135,7 @@ class OutboxRelayIT {
         aggregates.insertOne(OutboxDocuments.withNewEvents(new Document("_id", named), List.of(e)));
 
         relay.wakeUp("aggregates", named);
+        relay.wakeUp("aggregates", named); // two writes named it before the pass: read and published once
         assertThat(relay.relayWritten()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> idsOnTopic(named).size() == 1);
         assertThat(idsOnTopic(named)).containsExactly(e.eventId());

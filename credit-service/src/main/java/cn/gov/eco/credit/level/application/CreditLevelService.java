@@ -84,6 +84,11 @@ public class CreditLevelService {
                 today(), now));
     }
 
+    /** An application opened ({@code open}) or closed: counted in the enterprise's status. */
+    public void onRepairApplication(LevelMessages.RepairApplicationState m, boolean open) {
+        apply(m.uscc(), null, (l, now) -> l.repairApplication(m.applicationId(), open));
+    }
+
     public void onPublicity(PublicityState m) {
         apply(m.uscc(), null, (l, now) -> l.publicity(m.recordId(), PUBLISHED.contains(m.status())));
     }

@@ -63,6 +63,14 @@ public final class LevelMessages {
         }
     }
 
+    /** Any {@code credit.repair.v1} event about one application: whose, and which. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RepairApplicationState(String uscc, String applicationId) {
+        public boolean complete() {
+            return uscc != null && applicationId != null;
+        }
+    }
+
     /** Any {@code credit.publicity.v1} event: which record, and its status after the event. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PublicityState(String uscc, String recordId, String status) {

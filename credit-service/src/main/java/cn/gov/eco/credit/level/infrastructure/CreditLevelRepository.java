@@ -121,8 +121,7 @@ public class CreditLevelRepository {
                     p.put("supervision", supervision(l.supervision()));
                     p.put("openPublicityRecords", l.openPublicityRecords().size());
                     p.put("openRecordIds", l.openPublicityRecords().stream().sorted().toList());
-                    // The repair feature's application events are not read here yet: unknown, not zero.
-                    p.put("openRepairApplications", null);
+                    p.put("openRepairApplications", l.openRepairApplications().size());
                     p.put("asOf", clock.instant().toString());
                     yield outbox.raise(EventTypes.ENTERPRISE_CREDIT_STATUS, l.uscc(), l.uscc(), seq, RULE_SET, "none", p);
                 }

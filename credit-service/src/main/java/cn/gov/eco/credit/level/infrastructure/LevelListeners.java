@@ -1,5 +1,7 @@
 package cn.gov.eco.credit.level.infrastructure;
 
+import cn.gov.eco.credit.level.application.LevelMessages;
+
 import cn.gov.eco.contracts.EventType;
 import cn.gov.eco.contracts.EventTypes;
 import cn.gov.eco.contracts.Topics;
@@ -47,12 +49,29 @@ public class LevelListeners {
             topics = "#{T(cn.gov.eco.contracts.Topics).CREDIT_REPAIR.name()}",
             groupId = "${spring.kafka.consumer.group-id}.level")
     public void onRepair(ConsumerRecord<String, byte[]> record) {
-        if (!events.handle(record, EventTypes.REPAIR_APPROVED, RepairDecision.class, RepairDecision::complete,
-                levels::onRepairApproved)) {
-            events.handle(record, EventTypes.REPAIR_REVOKED, RepairDecision.class, RepairDecision::complete,
-                    levels::onRepairRevoked);
+        if (events.handle(record, EventTypes.REPAIR_APPROVED, RepairDecision.class, RepairDecision::complete, m -> {
+            levels.onRepairApproved(m); // each step idempotent: a redelivery after a crash between them completes both
+            levels.onRepairApplication(new LevelMessages.RepairApplicationState(m.uscc(), m.applicationId()), false);
+        })) {
+            return;
+        }
+        if (events.handle(record, EventTypes.REPAIR_REVOKED, RepairDecision.class, RepairDecision::complete,
+                levels::onRepairRevoked)) {
+            return;
+        }
+        for (var e : APPLICATION_OPENS.entrySet()) {
+            if (events.handle(record, e.getKey(), LevelMessages.RepairApplicationState.class,
+                    LevelMessages.RepairApplicationState::complete, m -> levels.onRepairApplication(m, e.getValue()))) {
+                return;
+            }
         }
     }
+
+    /** Which repair events open an application (true) and which close it (false); the others leave it as it is. */
+    static final java.util.Map<EventType, Boolean> APPLICATION_OPENS = java.util.Map.of(
+            EventTypes.REPAIR_APPLICATION_SUBMITTED, true, EventTypes.REPAIR_APPLICATION_ACCEPTED, true,
+            EventTypes.REPAIR_SUPPLEMENT_REQUESTED, true, EventTypes.REPAIR_APPLICATION_NOT_ACCEPTED, false,
+            EventTypes.REPAIR_DENIED, false, EventTypes.REPAIR_APPLICATION_WITHDRAWN, false);
 
     /** Every publicity event carries the record's status after it: published or not. */
     @KafkaListener(id = "credit-level-publicity-events",

@@ -23,18 +23,21 @@ import java.util.function.UnaryOperator;
  * repaired penalty with verified rectification is restored as configured. The level changes on the event, not at the
  * annual review. Every change of score or level is in the history with its reason.
  *
- * @param openPublicityRecords the enterprise's publicity records now published (read from credit.publicity.v1)
+ * @param openPublicityRecords   the enterprise's publicity records now published (read from credit.publicity.v1)
+ * @param openRepairApplications the enterprise's repair applications now open — received, accepted or awaiting a
+ *                               supplement (read from credit.repair.v1)
  */
 public record EnterpriseCreditLevel(String uscc, String enterpriseName, CreditLevel level, BigDecimal score,
                                     boolean veto, boolean positiveList, Supervision supervision,
                                     List<CountedPenalty> penalties, Set<String> openPublicityRecords,
-                                    List<LevelChange> history) {
+                                    List<LevelChange> history, Set<String> openRepairApplications) {
 
     public EnterpriseCreditLevel {
         Objects.requireNonNull(uscc);
         penalties = penalties == null ? List.of() : List.copyOf(penalties);
         openPublicityRecords = openPublicityRecords == null ? Set.of() : Set.copyOf(openPublicityRecords);
         history = history == null ? List.of() : List.copyOf(history);
+        openRepairApplications = openRepairApplications == null ? Set.of() : Set.copyOf(openRepairApplications);
     }
 
     /** A change: the evaluation after it, and what it raised (empty when nothing changed). */
@@ -44,7 +47,7 @@ public record EnterpriseCreditLevel(String uscc, String enterpriseName, CreditLe
     /** Not yet evaluated: no penalty counted, the start score, UNRATED until the first evaluation. */
     public static EnterpriseCreditLevel unrated(String uscc, String name, LevelRules rules, SupervisionRules sup) {
         return new EnterpriseCreditLevel(uscc, name, CreditLevel.UNRATED, rules.startScore().setScale(1,
-                RoundingMode.HALF_UP), false, false, sup.of(CreditLevel.UNRATED, false), List.of(), Set.of(), List.of());
+                RoundingMode.HALF_UP), false, false, sup.of(CreditLevel.UNRATED, false), List.of(), Set.of(), List.of(), Set.of());
     }
 
     public Optional<CountedPenalty> penalty(String caseId) {
@@ -145,7 +148,7 @@ public record EnterpriseCreditLevel(String uscc, String enterpriseName, CreditLe
             return new Changed(this, List.of());
         }
         var after = new EnterpriseCreditLevel(uscc, enterpriseName, level, score, veto, onList, supervision,
-                penalties, openPublicityRecords, history);
+                penalties, openPublicityRecords, history, openRepairApplications);
         return after.reevaluate(this, Reason.POSITIVE_LIST, (onList ? "列入正面清单：" : "移出正面清单：") + reason,
                 (onList ? "put on the positive list: " : "taken off the positive list: ") + reason, null, null, actor,
                 rules, sup, today, now);
@@ -163,7 +166,25 @@ public record EnterpriseCreditLevel(String uscc, String enterpriseName, CreditLe
             open.remove(recordId);
         }
         return new Changed(new EnterpriseCreditLevel(uscc, enterpriseName, level, score, veto, positiveList,
-                supervision, penalties, open, history), List.of(new LevelEvent.StatusChanged()));
+                supervision, penalties, open, history, openRepairApplications), List.of(new LevelEvent.StatusChanged()));
+    }
+
+    /**
+     * One of the enterprise's repair applications opened (received, accepted, supplement requested) or closed
+     * (approved, denied, not accepted, withdrawn): the status dashboards read counts the open ones. Idempotent.
+     */
+    public Changed repairApplication(String applicationId, boolean open) {
+        if (openRepairApplications.contains(applicationId) == open) {
+            return new Changed(this, List.of());
+        }
+        Set<String> apps = new LinkedHashSet<>(openRepairApplications);
+        if (open) {
+            apps.add(applicationId);
+        } else {
+            apps.remove(applicationId);
+        }
+        return new Changed(new EnterpriseCreditLevel(uscc, enterpriseName, level, score, veto, positiveList,
+                supervision, penalties, openPublicityRecords, history, apps), List.of(new LevelEvent.StatusChanged()));
     }
 
     private Changed reevaluateRestoration(EnterpriseCreditLevel before, String caseId, LevelRules rules,
@@ -210,7 +231,7 @@ public record EnterpriseCreditLevel(String uscc, String enterpriseName, CreditLe
                     newLevel != before.level ? "credit level changed from " + before.level + " to " + newLevel : en));
         }
         var after = new EnterpriseCreditLevel(uscc, enterpriseName, newLevel, newScore, newVeto, positiveList,
-                newSup, penalties, openPublicityRecords, h);
+                newSup, penalties, openPublicityRecords, h, openRepairApplications);
         if (newLevel != before.level || scoreChanged || !newSup.equals(before.supervision)) {
             events.add(new LevelEvent.StatusChanged());
         }
@@ -228,11 +249,11 @@ public record EnterpriseCreditLevel(String uscc, String enterpriseName, CreditLe
             byCase.put(caseId, ifAbsent);
         }
         return new EnterpriseCreditLevel(uscc, enterpriseName, level, score, veto, positiveList, supervision,
-                List.copyOf(byCase.values()), openPublicityRecords, history);
+                List.copyOf(byCase.values()), openPublicityRecords, history, openRepairApplications);
     }
 
     private EnterpriseCreditLevel named(String name) {
         return name == null || name.equals(enterpriseName) ? this : new EnterpriseCreditLevel(uscc, name, level,
-                score, veto, positiveList, supervision, penalties, openPublicityRecords, history);
+                score, veto, positiveList, supervision, penalties, openPublicityRecords, history, openRepairApplications);
     }
 }

@@ -173,4 +173,19 @@ class EnterpriseCreditLevelTest {
         assertThat(l.level().publicity("r1", true).events()).isEmpty();
         assertThat(l.level().publicity("r1", false).level().openPublicityRecords()).isEmpty();
     }
+
+    @Test
+    void shouldCountOpenRepairApplicationsOnceEachAndForgetThemWhenDecided() {
+        var opened = fresh().repairApplication("a1", true);
+        assertThat(opened.level().openRepairApplications()).containsExactly("a1");
+        assertThat(opened.events()).containsExactly(new LevelEvent.StatusChanged());
+        assertThat(opened.level().repairApplication("a1", true).events()).as("redelivered: nothing new").isEmpty();
+        var two = opened.level().repairApplication("a2", true).level();
+        assertThat(two.openRepairApplications()).containsExactlyInAnyOrder("a1", "a2");
+        var decided = two.repairApplication("a1", false);
+        assertThat(decided.level().openRepairApplications()).containsExactly("a2");
+        assertThat(decided.events()).containsExactly(new LevelEvent.StatusChanged());
+        assertThat(decided.level().repairApplication("a1", false).events()).isEmpty();
+        assertThat(decided.level().level()).as("applications do not move the level").isEqualTo(CreditLevel.UNRATED);
+    }
 }
