@@ -97,6 +97,9 @@ public final class ChaosStack implements AutoCloseable {
                 TestTokens.ISSUER));
         env.put("OIDC_JWK_SET_URI", tokens.jwkSetUri());
         env.put("NOTICE_SEAL_DEV_KEYSTORE_DIR", dataDir.resolve("notice-seal").toString());
+        // R1 compares every stored outbox event with every published one: keep the sent ones in the documents
+        // (an enterprise's credit level raises more than the default 10 an aggregate keeps)
+        env.put("PLATFORM_OUTBOX_RETAINSENT", "1000000");
         env.put("NOTICE_EDELIVERY_URL", eDelivery.baseUrl().toString());
         env.put("NOTICE_EDELIVERY_SECRET", EDELIVERY_SECRET);
         return supervisor.start(name, s.command(java, s.jar(repo)), env, repo, s.healthUrl());

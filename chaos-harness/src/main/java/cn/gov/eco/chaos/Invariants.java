@@ -240,6 +240,6 @@ final class Invariants {
         return String.join("; ", items.subList(0, Math.min(SHOWN, items.size())));
     }
 
-    static final List<String> PIPELINE_TOPICS = List.of(Topics.ENFORCEMENT_CASE.name(), Topics.NOTICE_DELIVERY.name(),
-            Topics.CREDIT_PUBLICITY.name());
+    /** Every topic of the catalogue: R1 compares every stored outbox event with what reached any topic. */
+    static final List<String> PIPELINE_TOPICS = Topics.ALL.stream().map(cn.gov.eco.contracts.Topic::name).toList();
 }
