@@ -220,6 +220,11 @@ public final class Bench {
         }
         Baseline.Result limit = components.stream().min((a, b) -> Double.compare(a.rate(), b.rate())).orElse(null);
         double ratio = limit == null ? Double.NaN : throughput / limit.rate();
+        // Each part's baseline already uses the whole machine (both cores), so in the pipeline the parts take turns
+        // on the same cores: the rate of doing all of them for each decision is 1 / Σ(1 / rate of part).
+        double serialLimit = components.isEmpty() ? Double.NaN
+                : 1.0 / components.stream().mapToDouble(c -> 1.0 / c.rate()).sum();
+        double serialRatio = throughput / serialLimit;
 
         // ---- table ----
         StringBuilder t = new StringBuilder();
@@ -256,6 +261,8 @@ public final class Bench {
         if (limit != null) {
             t.append(String.format("component limit: %.1f /s (%s); pipeline / limit = %.1f%%%n", limit.rate(),
                     limit.name(), ratio * 100));
+            t.append(String.format("all parts on the same cores (1 / sum of 1/rate): %.1f /s; pipeline / that = %.1f%%%n",
+                    serialLimit, serialRatio * 100));
         }
         if (baselineError != null) {
             t.append("component baseline failed: ").append(baselineError).append('\n');
@@ -303,6 +310,8 @@ public final class Bench {
         j.append("  \"componentLimitPerSecond\": ").append(limit == null ? "null" : Json.num(limit.rate())).append(",\n");
         j.append("  \"componentLimitName\": ").append(limit == null ? "null" : Json.str(limit.name())).append(",\n");
         j.append("  \"pipelineToComponentLimit\": ").append(Json.num(ratio)).append(",\n");
+        j.append("  \"serialComponentLimitPerSecond\": ").append(Json.num(serialLimit)).append(",\n");
+        j.append("  \"pipelineToSerialComponentLimit\": ").append(Json.num(serialRatio)).append(",\n");
         j.append("  \"baselineError\": ").append(Json.str(baselineError)).append("\n}\n");
         Path outPath = Path.of(out);
         if (outPath.getParent() != null) {

@@ -13,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Procs {
 
     /** The processes of the embedded default, by the jar on their command line. */
+    static final String LAUNCHER_ROLE = "launcher (Kafka + MongoDB)";
+
     static final List<String[]> ROLES = List.of(
-            new String[] {"launcher (Kafka + MongoDB)", "launcher-0.1.0-SNAPSHOT-exec.jar"},
+            new String[] {LAUNCHER_ROLE, "launcher-0.1.0-SNAPSHOT-exec.jar"},
             new String[] {"case-service", "case-service-0.1.0-SNAPSHOT-exec.jar"},
             new String[] {"notice-service", "notice-service-0.1.0-SNAPSHOT-exec.jar"},
             new String[] {"credit-service", "credit-service-0.1.0-SNAPSHOT-exec.jar"},
@@ -56,7 +58,11 @@ final class Procs {
                         String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
                         // the java process itself, not a shell that mentions the jar
                         if (cmd.contains(role[1]) && cmd.startsWith("/") && cmd.split("\0")[0].endsWith("java")) {
-                            found.putIfAbsent(role[0], Long.parseLong(p.getFileName().toString()));
+                            long pid = Long.parseLong(p.getFileName().toString());
+                            // a service the launcher started wins over one of another stack (a ./chaos run beside)
+                            if (!found.containsKey(role[0]) || childOfLauncher(pid, found.get(LAUNCHER_ROLE))) {
+                                found.put(role[0], pid);
+                            }
                         }
                     } catch (IOException | RuntimeException ignored) {
                         // process gone or not ours to read
@@ -68,6 +74,11 @@ final class Procs {
         }
         found.put("benchmark (this JVM)", ProcessHandle.current().pid());
         return found;
+    }
+
+    private static boolean childOfLauncher(long pid, Long launcher) {
+        return launcher != null && ProcessHandle.of(pid).flatMap(ProcessHandle::parent)
+                .map(parent -> parent.pid() == launcher).orElse(false);
     }
 
     static Sample sample(long pid) {

@@ -34,9 +34,8 @@ import cn.gov.eco.contracts.EventTypes;
 import cn.gov.eco.contracts.Topics;
 
 /**
- * R5: poison records, and the consumer groups' lag. On every topic a service consumes, three kinds of poison: a
- * value that is not a CloudEvent at all, a CloudEvent of the consumed type whose payload is not JSON, and one whose
- * JSON lacks every required field. Each must land on {@code <topic>.dlt} with its original topic, partition and
+ * R5: poison records, and the consumer groups' lag. On every topic a service consumes, the four {@link #KINDS} of
+ * poison. Each must land on {@code <topic>.dlt} with its original topic, partition and
  * offset and the exception in the headers, and the records after it must keep flowing.
  */
 final class Poison {
@@ -48,10 +47,19 @@ final class Poison {
     static final String SOURCE = "/chaos";
     static final String KEY_PREFIX = "poison-";
 
-    /** The consumed topics and the event type their consumer handles. */
+    /** Every topic a service consumes, and an event type its consumers handle. */
     static final Map<String, String> CONSUMED = Map.of(
             Topics.ENFORCEMENT_CASE.name(), EventTypes.PENALTY_DECIDED.ceType(),
-            Topics.NOTICE_DELIVERY.name(), EventTypes.DUAL_DELIVERY_COMPLETED.ceType());
+            Topics.NOTICE_DELIVERY.name(), EventTypes.DUAL_DELIVERY_COMPLETED.ceType(),
+            Topics.CREDIT_PUBLICITY.name(), EventTypes.PUBLICITY_OPENED.ceType(),
+            Topics.CREDIT_REPAIR.name(), EventTypes.REPAIR_APPROVED.ceType());
+
+    /**
+     * The kinds of poison: not a CloudEvent; the consumed type with a payload that is not JSON; with JSON that lacks
+     * every required field; a well-formed event of a version no reader knows (R5 "unknown-version").
+     */
+    static final List<String> KINDS = List.of("not-a-cloudevent", "payload-not-json", "required-fields-missing",
+            "unknown-version");
 
     private Poison() {
     }
@@ -66,19 +74,23 @@ final class Poison {
             int n = 0;
             for (var e : CONSUMED.entrySet()) {
                 String topic = e.getKey();
-                for (String kind : List.of("not-a-cloudevent", "payload-not-json", "required-fields-missing")) {
+                for (String kind : KINDS) {
                     String key = KEY_PREFIX + runId + "-" + (n++);
                     ProducerRecord<String, byte[]> r;
                     if (kind.equals("not-a-cloudevent")) {
                         r = new ProducerRecord<>(topic, key, new byte[] {(byte) 0xff, 0x00, 0x13, 0x37});
                     } else {
-                        byte[] value = (kind.equals("payload-not-json") ? "{\"caseId\": \"" + key + "\", oops"
-                                : "{\"unexpected\":true}").getBytes(StandardCharsets.UTF_8);
+                        byte[] value = (switch (kind) {
+                            case "payload-not-json" -> "{\"caseId\": \"" + key + "\", oops";
+                            case "unknown-version" -> "{\"caseId\":\"" + key + "\",\"uscc\":\"" + key + "\"}";
+                            default -> "{\"unexpected\":true}";
+                        }).getBytes(StandardCharsets.UTF_8);
                         r = new ProducerRecord<>(topic, key, value);
                         header(r, "ce_specversion", "1.0");
                         header(r, "ce_id", UUID.randomUUID().toString());
                         header(r, "ce_source", SOURCE);
-                        header(r, "ce_type", e.getValue());
+                        header(r, "ce_type", kind.equals("unknown-version")
+                                ? e.getValue().substring(0, e.getValue().lastIndexOf(".v")) + ".v99" : e.getValue());
                         header(r, "ce_subject", key);
                         header(r, "ce_sequence", "1");
                         header(r, "content-type", "application/json");

@@ -10,8 +10,7 @@ import java.util.Objects;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import cn.gov.eco.embedded.mongo.KeyLookupBackends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,13 +123,13 @@ public final class MongoWireServer implements AutoCloseable {
 
     private MongoBackend backend() {
         if (dataDir == null) {
-            return new MemoryBackend();
+            return KeyLookupBackends.memory();
         }
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create " + dataDir, e);
         }
-        return new H2Backend(dataFile().toString());
+        return KeyLookupBackends.h2(dataFile().toString());
     }
 }

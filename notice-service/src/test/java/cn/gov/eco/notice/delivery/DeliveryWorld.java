@@ -108,12 +108,12 @@ class DeliveryWorld implements AutoCloseable {
     DualDeliveryService decisions(DeliveryRepository repository, DocumentStore store, DocumentRendering renderer) {
         return new DualDeliveryService(repository, store, renderer,
                 new PublicityPeriods(calendar, PublicityDateRules.defaults(), false), calendar, consents, clock,
-                () -> { });
+                id -> { });
     }
 
     ServiceRecording recording() {
         return new ServiceRecording(changes, consents, evidence, new AccessPolicy(), calendar, clock,
-                UUID::randomUUID, () -> { });
+                UUID::randomUUID, id -> { });
     }
 
     /** Both PDFs, as small as a PDF can be recognised. */

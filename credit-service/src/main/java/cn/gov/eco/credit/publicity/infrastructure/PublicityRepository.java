@@ -62,7 +62,8 @@ public class PublicityRepository {
     }
 
     public boolean exists(String caseId) {
-        return records.countDocuments(Filters.eq("_id", caseId)) > 0;
+        // find by _id, not countDocuments: the driver sends a count as an aggregate, which scans
+        return records.find(Filters.eq("_id", caseId)).projection(new Document("_id", 1)).first() != null;
     }
 
     public boolean insertOpened(PublicityRecord r) {

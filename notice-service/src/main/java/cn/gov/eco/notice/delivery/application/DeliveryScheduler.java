@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,15 +97,36 @@ public class DeliveryScheduler {
                 break;
             }
             n++;
-            try {
-                process(claimed.get());
-            } catch (RuntimeException e) {
-                // the claim lapses after the lease and the work is taken up again
-                log.warn("delivery {}: scheduled work failed, retried after the claim lapses: {}",
-                        claimed.get().delivery().deliveryId(), e.toString());
+            processClaimed(claimed.get());
+        }
+        return n;
+    }
+
+    /**
+     * Works on the deliveries named (a new delivery, an attempt just started), each if it is due now and not
+     * claimed elsewhere; the others wait for their time and the next {@link #runDue()} pass. Returns how many it
+     * claimed.
+     */
+    public int runDue(Collection<String> deliveryIds) {
+        int n = 0;
+        for (String id : deliveryIds) {
+            Optional<Stored> claimed = deliveries.claimDue(id, clock.instant(), settings.claimLease());
+            if (claimed.isPresent()) {
+                n++;
+                processClaimed(claimed.get());
             }
         }
         return n;
+    }
+
+    private void processClaimed(Stored claimed) {
+        try {
+            process(claimed);
+        } catch (RuntimeException e) {
+            // the claim lapses after the lease and the work is taken up again
+            log.warn("delivery {}: scheduled work failed, retried after the claim lapses: {}",
+                    claimed.delivery().deliveryId(), e.toString());
+        }
     }
 
     void process(Stored claimed) {

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * On a penalty decision: render both documents, store them, and prepare their service in one act (两书同达). When
@@ -44,11 +45,11 @@ public class DualDeliveryService {
     private final WorkingDayCalendar calendar;
     private final ConsentService consents;
     private final Clock clock;
-    private final Runnable wakeScheduler;
+    private final Consumer<String> wakeScheduler;
 
     public DualDeliveryService(DeliveryRepository deliveries, DocumentStore documents, DocumentRendering renderer,
                                PublicityPeriods periods, WorkingDayCalendar calendar, ConsentService consents,
-                               Clock clock, Runnable wakeScheduler) {
+                               Clock clock, Consumer<String> wakeScheduler) {
         this.deliveries = deliveries;
         this.documents = documents;
         this.renderer = renderer;
@@ -94,7 +95,7 @@ public class DualDeliveryService {
         }
         boolean inserted = deliveries.insert(delivery, events);
         if (inserted) {
-            wakeScheduler.run(); // an electronic send, or a decision already past its T2 date
+            wakeScheduler.accept(delivery.deliveryId()); // an electronic send, or a decision already past its T2 date
         }
         return inserted;
     }

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -51,11 +52,12 @@ public class ServiceRecording {
     private final WorkingDayCalendar calendar;
     private final Clock clock;
     private final Supplier<UUID> ids;
-    private final Runnable wakeScheduler;
+    /** Wakes the delivery scheduler for the delivery named (its case id). */
+    private final Consumer<String> wakeScheduler;
 
     public ServiceRecording(DeliveryChanges changes, ConsentService consents, EvidenceStore evidence,
                             AccessPolicy policy, WorkingDayCalendar calendar, Clock clock, Supplier<UUID> ids,
-                            Runnable wakeScheduler) {
+                            Consumer<String> wakeScheduler) {
         this.changes = changes;
         this.consents = consents;
         this.evidence = evidence;
@@ -124,7 +126,7 @@ public class ServiceRecording {
                     AttemptOutcome.STARTED, now)));
         });
         if (cmd.method() == ServiceMethod.ELECTRONIC) {
-            wakeScheduler.run();
+            wakeScheduler.accept(caseId);
         }
         return d;
     }
@@ -210,7 +212,7 @@ public class ServiceRecording {
             }
             return new Change(next, events);
         });
-        wakeScheduler.run();
+        wakeScheduler.accept(caseId);
         return d;
     }
 

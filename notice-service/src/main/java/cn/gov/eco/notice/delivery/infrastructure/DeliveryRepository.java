@@ -74,7 +74,8 @@ public class DeliveryRepository {
     }
 
     public boolean exists(String caseId) {
-        return deliveries.countDocuments(eq("_id", caseId)) > 0;
+        // find by _id, not countDocuments: the driver sends a count as an aggregate, which scans
+        return deliveries.find(eq("_id", caseId)).projection(new Document("_id", 1)).first() != null;
     }
 
     /** A new delivery with its first events in one insert; false if it already existed (nothing written). */
@@ -124,6 +125,20 @@ public class DeliveryRepository {
                         Updates.set("claimToken", UUID.randomUUID().toString()), Updates.inc("version", 1L)),
                 // no sort: any due delivery will do, and a sort makes the MongoDB wire server of the embedded
                 // default collect every due document for each claim
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(claimed).map(this::stored);
+    }
+
+    /**
+     * As {@link #claimDue(Instant, Duration)}, for the one delivery named: read by its {@code _id} (a lookup, where
+     * the sweep reads the whole collection on the embedded wire server, which keeps no index on {@code nextDueAt}).
+     */
+    public Optional<Stored> claimDue(String deliveryId, Instant now, Duration lease) {
+        Date at = Date.from(now);
+        Document claimed = deliveries.findOneAndUpdate(
+                and(eq("_id", deliveryId), lte("nextDueAt", at), lte("claimedUntil", at)),
+                Updates.combine(Updates.set("claimedUntil", Date.from(now.plus(lease))),
+                        Updates.set("claimToken", UUID.randomUUID().toString()), Updates.inc("version", 1L)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(this::stored);
     }
