@@ -59,11 +59,13 @@ final class Baseline {
     }
 
     /**
-     * N records (about 1 KiB each, keyed like the pipeline) through three hops: a producer writes hop 1, a relay
+     * N decisions' worth of records (as many per decision as the pipeline published; about 1 KiB each, keyed like
+     * the pipeline) through three hops: a producer writes hop 1, a relay
      * reads hop 1 and writes hop 2, another hop 2 to hop 3, a consumer reads hop 3. acks=all, idempotent. The rate
      * is N over the time from the first send to the last record read at hop 3.
      */
-    static Result kafka(String bootstrap, int n, String runId, int partitions) throws Exception {
+    static Result kafka(String bootstrap, int n, int recordsPerDecision, String runId, int partitions)
+            throws Exception {
         List<String> topics = List.of("bench.hop1." + runId, "bench.hop2." + runId, "bench.hop3." + runId);
         Properties ap = new Properties();
         ap.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -71,7 +73,9 @@ final class Baseline {
             admin.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all()
                     .get(30, TimeUnit.SECONDS);
             try {
-                return threeHops(bootstrap, n, topics);
+                Result r = threeHops(bootstrap, n * recordsPerDecision, topics);
+                return new Result(r.name(), n, r.seconds(), recordsPerDecision + " records per decision (as many as "
+                        + "the pipeline published), " + r.detail());
             } finally {
                 admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
             }
@@ -233,7 +237,7 @@ final class Baseline {
      * Per decision one insert of a ~2 KiB document and one update of it, through the plain MongoDB driver, on a
      * scratch database that is dropped afterwards; {@code threads} writers.
      */
-    static Result mongo(String uri, int n, String runId, int threads) throws Exception {
+    static Result mongo(String uri, int n, int inserts, int updates, String runId, int threads) throws Exception {
         String dbName = "bench-scratch-" + runId;
         try (MongoClient client = MongoClients.create(uri)) {
             MongoDatabase db = client.getDatabase(dbName);
@@ -249,11 +253,17 @@ final class Baseline {
                     int to = (t + 1) * n / threads;
                     futures.add(pool.submit(() -> {
                         for (int i = from; i < to; i++) {
-                            String id = "case-" + i;
-                            coll.insertOne(new Document("_id", id).append("state", "DECIDED").append("version", 0)
-                                    .append("body", filler).append("outbox", List.of(Map.of("type", "PenaltyDecided", "sent", false))));
-                            coll.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", 0)),
-                                    Updates.combine(Updates.set("outbox.0.sent", true), Updates.inc("version", 1)));
+                            // the pipeline's documents per decision, each updated in turn, version-guarded
+                            for (int k = 0; k < inserts; k++) {
+                                coll.insertOne(new Document("_id", "case-" + i + "-" + k).append("state", "DECIDED")
+                                        .append("version", 0).append("body", filler)
+                                        .append("outbox", List.of(Map.of("type", "PenaltyDecided", "sent", false))));
+                            }
+                            for (int u = 0; u < updates; u++) {
+                                coll.updateOne(Filters.and(Filters.eq("_id", "case-" + i + "-" + (u % inserts)),
+                                                Filters.eq("version", u / inserts)),
+                                        Updates.combine(Updates.set("outbox.0.sent", true), Updates.inc("version", 1)));
+                            }
                         }
                         return null;
                     }));
@@ -266,12 +276,20 @@ final class Baseline {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long count = coll.countDocuments();
-            db.drop();
-            if (count != n + 1) {
-                throw new IllegalStateException("MongoDB baseline wrote " + (count - 1) + " of " + n);
+            long updated = 0;
+            for (Document d : coll.find(Filters.ne("_id", "warm")).projection(new Document("version", 1))) {
+                updated += ((Number) d.get("version")).longValue();
             }
-            return new Result("mongodb-insert+update", n, seconds,
-                    "~2 KiB insert + one conditional update per decision, " + threads + " threads, database dropped after");
+            db.drop();
+            if (updated != (long) n * updates) {
+                throw new IllegalStateException("MongoDB baseline updated " + updated + " of " + (long) n * updates);
+            }
+            if (count != (long) n * inserts + 1) {
+                throw new IllegalStateException("MongoDB baseline wrote " + (count - 1) + " of " + (long) n * inserts);
+            }
+            return new Result("mongodb-insert+update", n, seconds, inserts + " inserts (~2 KiB) + " + updates
+                    + " version-guarded updates per decision (as many as the pipeline wrote), " + threads
+                    + " threads, database dropped after");
         }
     }
 }

@@ -43,11 +43,11 @@ public final class Bench {
     static final String DUAL_DELIVERY_COMPLETED = "cn.gov.eco.notice.DualDeliveryCompleted.v1";
     static final String PUBLICITY_OPENED = "cn.gov.eco.credit.PublicityOpened.v1";
 
-    int decisions = 2000;
-    int enterprises = 200;
+    int decisions = 5000;
+    int enterprises = 500;
     double rate = 100;
     int concurrency = 0; // 0 = 256 at a fixed rate, 16 at saturation
-    int timeoutSeconds = 120;
+    int timeoutSeconds = 900;
     String out = "bench-results/latest.json";
     /** Through the gateway, as an officer's client would call it. */
     String caseUrl = "http://localhost:8080/api/cases/decisions";
@@ -136,6 +136,7 @@ public final class Bench {
 
         long pipelineStart;
         long lastSent;
+        PipelineCounts countsBefore;
         List<String> errors = new ArrayList<>();
         try (Procs.PeakSampler sampler = new Procs.PeakSampler(tracked);
              HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -145,6 +146,7 @@ public final class Bench {
                     java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
             warmUp(http, workload, seqBase - warmup, opened);
             tracked.values().forEach(t -> t.before = Procs.sample(t.pid));
+            countsBefore = PipelineCounts.read(mongoUri, bootstrap);
             long[] times = drive(all, rate, http, workload, errors);
             pipelineStart = times[0];
             lastSent = times[1];
@@ -162,6 +164,11 @@ public final class Bench {
             }
             Thread.sleep(300); // the last samples
         }
+        Thread.sleep(2000); // the writes and records that follow PublicityOpened (levels, status, relay marks)
+        PipelineCounts.PerDecision perDecision = PipelineCounts.read(mongoUri, bootstrap).since(countsBefore,
+                decisions);
+        System.out.printf("per decision: %.1f documents inserted, %.1f updated, %.1f records published%n",
+                perDecision.inserts(), perDecision.updates(), perDecision.records());
         tracked.values().forEach(t -> t.after = Procs.sample(t.pid));
         watcher.close();
         Files.writeString(Path.of(System.getProperty("bench.seqFile", "bench-results/.next-sequence")),
@@ -207,11 +214,13 @@ public final class Bench {
         if (baseline) {
             System.out.println("component baseline ...");
             try {
-                components.add(Baseline.kafka(bootstrap, decisions, runId, Topics.ENFORCEMENT_CASE.partitions()));
+                components.add(Baseline.kafka(bootstrap, decisions, perDecision.recordsRounded(), runId,
+                        Topics.ENFORCEMENT_CASE.partitions()));
                 System.out.printf("  %-22s %8.1f /s%n", components.getLast().name(), components.getLast().rate());
                 components.add(Baseline.render(decisions, renderThreads));
                 System.out.printf("  %-22s %8.1f /s%n", components.getLast().name(), components.getLast().rate());
-                components.add(Baseline.mongo(mongoUri, decisions, runId, 2));
+                components.add(Baseline.mongo(mongoUri, decisions, perDecision.insertsRounded(),
+                        perDecision.updatesRounded(), runId, 2));
                 System.out.printf("  %-22s %8.1f /s%n", components.getLast().name(), components.getLast().rate());
             } catch (Exception e) {
                 baselineError = e.toString();
@@ -310,6 +319,9 @@ public final class Bench {
         j.append("  \"componentLimitPerSecond\": ").append(limit == null ? "null" : Json.num(limit.rate())).append(",\n");
         j.append("  \"componentLimitName\": ").append(limit == null ? "null" : Json.str(limit.name())).append(",\n");
         j.append("  \"pipelineToComponentLimit\": ").append(Json.num(ratio)).append(",\n");
+        j.append("  \"perDecision\": {\"documentsInserted\": ").append(Json.num(perDecision.inserts()))
+                .append(", \"documentsUpdated\": ").append(Json.num(perDecision.updates()))
+                .append(", \"recordsPublished\": ").append(Json.num(perDecision.records())).append("},\n");
         j.append("  \"serialComponentLimitPerSecond\": ").append(Json.num(serialLimit)).append(",\n");
         j.append("  \"pipelineToSerialComponentLimit\": ").append(Json.num(serialRatio)).append(",\n");
         j.append("  \"baselineError\": ").append(Json.str(baselineError)).append("\n}\n");
