@@ -275,7 +275,7 @@ final class Baseline {
                 pool.shutdown();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            long count = coll.countDocuments();
+            long count = coll.estimatedDocumentCount();
             long updated = 0;
             for (Document d : coll.find(Filters.ne("_id", "warm")).projection(new Document("version", 1))) {
                 updated += ((Number) d.get("version")).longValue();

@@ -297,8 +297,8 @@ public final class ChaosRun {
         Quiet q = null;
         int stableRounds = 0;
         while (System.nanoTime() < deadline) {
-            long cases = mongo.getDatabase("case-service").getCollection("cases").countDocuments();
-            long processed = mongo.getDatabase("credit-service").getCollection("publicity_records").countDocuments();
+            long cases = mongo.getDatabase("case-service").getCollection("cases").estimatedDocumentCount();
+            long processed = mongo.getDatabase("credit-service").getCollection("publicity_records").estimatedDocumentCount();
             long pending = StoreSnapshot.pendingOutboxes(mongo, ChaosStack.SERVICES);
             Map<String, Long> lags = Poison.lags(stack.bootstrapServers());
             boolean quiet = processed >= cases && pending == 0 && lags.values().stream().allMatch(l -> l == 0);
@@ -323,7 +323,7 @@ public final class ChaosRun {
 
         long count() {
             try {
-                return mongo.getDatabase("credit-service").getCollection("publicity_records").countDocuments();
+                return mongo.getDatabase("credit-service").getCollection("publicity_records").estimatedDocumentCount();
             } catch (RuntimeException e) {
                 return -1;
             }

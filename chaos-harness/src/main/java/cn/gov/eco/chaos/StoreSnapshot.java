@@ -1,5 +1,6 @@
 package cn.gov.eco.chaos;
 
+import cn.gov.eco.platform.store.Counting;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -71,7 +72,7 @@ final class StoreSnapshot {
         for (String dbName : databases) {
             MongoDatabase db = client.getDatabase(dbName);
             for (String c : db.listCollectionNames()) {
-                n += db.getCollection(c).countDocuments(Filters.eq("outboxPending", true));
+                n += Counting.count(db.getCollection(c), Filters.eq("outboxPending", true));
             }
         }
         return n;

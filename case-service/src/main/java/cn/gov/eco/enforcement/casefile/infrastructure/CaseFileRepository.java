@@ -1,5 +1,6 @@
 package cn.gov.eco.enforcement.casefile.infrastructure;
 
+import cn.gov.eco.platform.store.Counting;
 import cn.gov.eco.enforcement.casefile.model.CaseFile;
 import cn.gov.eco.enforcement.casefile.model.CaseState;
 import cn.gov.eco.enforcement.decision.infrastructure.CaseRepository;
@@ -163,7 +164,7 @@ public class CaseFileRepository {
      * decisions (registered or decided in the flow) and first-violation exemptions already granted.
      */
     public long priorViolations(String uscc, String provision, String caseId) {
-        return cases.countDocuments(Filters.and(Filters.ne("_id", caseId), Filters.or(
+        return Counting.count(cases, Filters.and(Filters.ne("_id", caseId), Filters.or(
                 Filters.and(Filters.eq("decision.enterprise.uscc", uscc), Filters.eq("decision.violatedProvision", provision)),
                 Filters.and(Filters.eq(STATE, CaseState.DECIDED_NO_PENALTY.name()), Filters.eq(FILE + ".party.uscc", uscc),
                         Filters.eq(FILE + ".proposal.violatedProvision", provision)))));
@@ -171,7 +172,7 @@ public class CaseFileRepository {
 
     /** How many legal reviews a reviewer has concluded before (行政处罚法 第五十八条第二款: the first time needs the qualification). */
     public long legalReviewsConcludedBy(String userId) {
-        return cases.countDocuments(Filters.eq(FILE + ".legalReviews.reviewerId", userId));
+        return Counting.count(cases, Filters.eq(FILE + ".legalReviews.reviewerId", userId));
     }
 
     private List<OutboxEvent> raise(String caseId, long lastSequence, List<CaseEvents.Raised> events) {

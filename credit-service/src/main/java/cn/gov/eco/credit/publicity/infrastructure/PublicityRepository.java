@@ -1,5 +1,6 @@
 package cn.gov.eco.credit.publicity.infrastructure;
 
+import cn.gov.eco.platform.store.Counting;
 import cn.gov.eco.credit.publicity.model.PublicityChange;
 import cn.gov.eco.credit.publicity.model.PublicityRecord;
 import cn.gov.eco.credit.publicity.model.PublicityStatus;
@@ -62,8 +63,7 @@ public class PublicityRepository {
     }
 
     public boolean exists(String caseId) {
-        // find by _id, not countDocuments: the driver sends a count as an aggregate, which scans
-        return records.find(Filters.eq("_id", caseId)).projection(new Document("_id", 1)).first() != null;
+        return Counting.exists(records, Filters.eq("_id", caseId));
     }
 
     public boolean insertOpened(PublicityRecord r) {
@@ -173,7 +173,7 @@ public class PublicityRepository {
 
     /** Published records (open) of one enterprise. */
     public long countPublished(String uscc) {
-        return records.countDocuments(Filters.and(Filters.eq("uscc", uscc), Filters.in("status",
+        return Counting.count(records, Filters.and(Filters.eq("uscc", uscc), Filters.in("status",
                 List.of(PublicityStatus.values()).stream().filter(PublicityStatus::published).map(Enum::name).toList())));
     }
 

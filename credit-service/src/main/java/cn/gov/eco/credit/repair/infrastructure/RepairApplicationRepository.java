@@ -1,5 +1,6 @@
 package cn.gov.eco.credit.repair.infrastructure;
 
+import cn.gov.eco.platform.store.Counting;
 import cn.gov.eco.credit.repair.model.RepairApplication;
 import cn.gov.eco.credit.repair.model.RepairStatus;
 import cn.gov.eco.platform.messaging.Idempotency;
@@ -85,7 +86,7 @@ public class RepairApplicationRepository {
     }
 
     public boolean openFor(String recordId) {
-        return applications.countDocuments(Filters.eq("openKey", recordId)) > 0;
+        return Counting.exists(applications, Filters.eq("openKey", recordId));
     }
 
     public List<RepairApplication> byEnterprise(String uscc) {

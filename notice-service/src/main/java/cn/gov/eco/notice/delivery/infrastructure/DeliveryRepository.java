@@ -1,5 +1,6 @@
 package cn.gov.eco.notice.delivery.infrastructure;
 
+import cn.gov.eco.platform.store.Counting;
 import cn.gov.eco.contracts.EventType;
 import cn.gov.eco.notice.delivery.model.DualDelivery;
 import cn.gov.eco.platform.messaging.OutboxDocuments;
@@ -74,8 +75,7 @@ public class DeliveryRepository {
     }
 
     public boolean exists(String caseId) {
-        // find by _id, not countDocuments: the driver sends a count as an aggregate, which scans
-        return deliveries.find(eq("_id", caseId)).projection(new Document("_id", 1)).first() != null;
+        return Counting.exists(deliveries, eq("_id", caseId));
     }
 
     /** A new delivery with its first events in one insert; false if it already existed (nothing written). */
