@@ -72,7 +72,12 @@ final class StoreSnapshot {
         for (String dbName : databases) {
             MongoDatabase db = client.getDatabase(dbName);
             for (String c : db.listCollectionNames()) {
-                n += Counting.count(db.getCollection(c), Filters.eq("outboxPending", true));
+                // only the relay's collections (they carry its outbox_pending index): not the stored PDFs
+                boolean outbox = db.getCollection(c).listIndexes().into(new java.util.ArrayList<>()).stream()
+                        .anyMatch(i -> "outbox_pending".equals(i.getString("name")));
+                if (outbox) {
+                    n += Counting.count(db.getCollection(c), Filters.eq("outboxPending", true));
+                }
             }
         }
         return n;

@@ -23,6 +23,9 @@ import java.util.List;
  */
 public final class KeyLookupBackends {
 
+    /** How long the H2 store keeps a chunk that is no longer current (see {@code H2}). */
+    static final int RETENTION_MILLIS = 10 * 60 * 1000;
+
     private KeyLookupBackends() {
     }
 
@@ -38,6 +41,10 @@ public final class KeyLookupBackends {
     private static final class H2 extends H2Backend {
         H2(String file) {
             super(file);
+            // H2 reuses a chunk 45 s (its default) after it stopped being current; a query that scans a large
+            // collection on a busy machine can take longer and then fails with "Chunk … not found". Keep old
+            // chunks for 10 minutes: a larger file between compactions, no failed scans.
+            getMvStore().setRetentionTime(RETENTION_MILLIS);
         }
 
         private final OpCounters counters = new OpCounters();
