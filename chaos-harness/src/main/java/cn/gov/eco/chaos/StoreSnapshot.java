@@ -1,5 +1,6 @@
 package cn.gov.eco.chaos;
 
+import cn.gov.eco.platform.messaging.OutboxDocuments;
 import cn.gov.eco.platform.store.Counting;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -72,11 +73,11 @@ final class StoreSnapshot {
         for (String dbName : databases) {
             MongoDatabase db = client.getDatabase(dbName);
             for (String c : db.listCollectionNames()) {
-                // only the relay's collections (they carry its outbox_pending index): not the stored PDFs
+                // only the relay's collections (they carry its index): not the stored PDFs
                 boolean outbox = db.getCollection(c).listIndexes().into(new java.util.ArrayList<>()).stream()
-                        .anyMatch(i -> "outbox_pending".equals(i.getString("name")));
+                        .anyMatch(i -> OutboxDocuments.PENDING_INDEX.equals(i.getString("name")));
                 if (outbox) {
-                    n += Counting.count(db.getCollection(c), Filters.eq("outboxPending", true));
+                    n += Counting.count(db.getCollection(c), Filters.eq(OutboxDocuments.PENDING, true));
                 }
             }
         }

@@ -21,6 +21,8 @@ public final class OutboxDocuments {
 
     public static final String OUTBOX = "outbox";
     public static final String PENDING = "outboxPending";
+    /** The name of the index the relay keeps on {@link #PENDING} in each outbox collection. */
+    public static final String PENDING_INDEX = "outbox_pending";
     public static final String SEQUENCE = "eventSequence";
 
     private OutboxDocuments() {

@@ -105,7 +105,7 @@ public class OutboxRelay implements SmartLifecycle {
     public void start() {
         for (String c : collections) {
             database.getCollection(c).createIndex(Indexes.ascending(OutboxDocuments.PENDING),
-                    new IndexOptions().name("outbox_pending"));
+                    new IndexOptions().name(OutboxDocuments.PENDING_INDEX));
         }
         loop.start();
     }

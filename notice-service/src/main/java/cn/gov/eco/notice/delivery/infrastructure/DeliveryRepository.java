@@ -119,14 +119,7 @@ public class DeliveryRepository {
      * lapsed): findOneAndUpdate sets {@code claimedUntil = now + lease} and bumps the version, atomically.
      */
     public Optional<Stored> claimDue(Instant now, Duration lease) {
-        Date at = Date.from(now);
-        Document claimed = deliveries.findOneAndUpdate(and(lte("nextDueAt", at), lte("claimedUntil", at)),
-                Updates.combine(Updates.set("claimedUntil", Date.from(now.plus(lease))),
-                        Updates.set("claimToken", UUID.randomUUID().toString()), Updates.inc("version", 1L)),
-                // no sort: any due delivery will do, and a sort makes the MongoDB wire server of the embedded
-                // default collect every due document for each claim
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(claimed).map(this::stored);
+        return claim(null, now, lease);
     }
 
     /**
@@ -134,11 +127,18 @@ public class DeliveryRepository {
      * the sweep reads the whole collection on the embedded wire server, which keeps no index on {@code nextDueAt}).
      */
     public Optional<Stored> claimDue(String deliveryId, Instant now, Duration lease) {
+        return claim(deliveryId, now, lease);
+    }
+
+    /** The claim of {@code deliveryId}, or of any due delivery when it is null. */
+    private Optional<Stored> claim(String deliveryId, Instant now, Duration lease) {
         Date at = Date.from(now);
-        Document claimed = deliveries.findOneAndUpdate(
-                and(eq("_id", deliveryId), lte("nextDueAt", at), lte("claimedUntil", at)),
+        Bson due = and(lte("nextDueAt", at), lte("claimedUntil", at));
+        Document claimed = deliveries.findOneAndUpdate(deliveryId == null ? due : and(eq("_id", deliveryId), due),
                 Updates.combine(Updates.set("claimedUntil", Date.from(now.plus(lease))),
                         Updates.set("claimToken", UUID.randomUUID().toString()), Updates.inc("version", 1L)),
+                // no sort: any due delivery will do, and a sort makes the MongoDB wire server of the embedded
+                // default collect every due document for each claim
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(this::stored);
     }
