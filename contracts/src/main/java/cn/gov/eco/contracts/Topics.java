@@ -9,7 +9,15 @@ import java.util.Optional;
  */
 public final class Topics {
 
-    public static final Topic ENFORCEMENT_CASE = new Topic("enforcement.case.v1", Topic.KeyKind.CASE_ID, 6, false,
+    /**
+     * Why the lifecycle's event topics are kept for ever: a reader that starts late (a dashboard started next year)
+     * rebuilds publicity that lasts up to 36 months (T25) and the annual statistics of past years from the topic
+     * alone; about ten records per case make that a small log.
+     */
+    private static final String EVENT_LOG = "an event log kept for ever: readers that start late rebuild publicity"
+            + " periods of up to 36 months and past years' statistics from it";
+
+    public static final Topic ENFORCEMENT_CASE = new Topic("enforcement.case.v1", Topic.KeyKind.CASE_ID, 6, Topic.Policy.keptForever(EVENT_LOG),
             List.of(EventTypes.PENALTY_DECIDED, EventTypes.NO_PENALTY_DECIDED, EventTypes.FINE_PAID,
                     EventTypes.RECTIFICATION_VERIFIED, EventTypes.DECISION_REVOKED, EventTypes.DECISION_AMENDED,
                     EventTypes.CASE_CLOSED, EventTypes.PAYMENT_OVERDUE, EventTypes.PAYMENT_DEFERRED,
@@ -18,29 +26,30 @@ public final class Topics {
                     EventTypes.HEARING_REQUESTED, EventTypes.HEARING_HELD, EventTypes.LEGAL_REVIEW_REQUESTED,
                     EventTypes.LEGAL_REVIEW_PASSED, EventTypes.LEGAL_REVIEW_RETURNED, EventTypes.DELIBERATION_CONCLUDED));
 
-    public static final Topic NOTICE_DELIVERY = new Topic("notice.delivery.v1", Topic.KeyKind.CASE_ID, 6, false,
+    public static final Topic NOTICE_DELIVERY = new Topic("notice.delivery.v1", Topic.KeyKind.CASE_ID, 6, Topic.Policy.keptForever(EVENT_LOG),
             List.of(EventTypes.DUAL_DELIVERY_PREPARED, EventTypes.DUAL_DELIVERY_COMPLETED,
                     EventTypes.DELIVERY_ATTEMPTED, EventTypes.DELIVERY_OVERDUE, EventTypes.DELIVERY_NONCONFORMING));
 
-    public static final Topic CREDIT_PUBLICITY = new Topic("credit.publicity.v1", Topic.KeyKind.USCC, 6, false,
+    public static final Topic CREDIT_PUBLICITY = new Topic("credit.publicity.v1", Topic.KeyKind.USCC, 6, Topic.Policy.keptForever(EVENT_LOG),
             List.of(EventTypes.PUBLICITY_OPENED, EventTypes.PUBLICITY_NOT_PUBLISHED,
                     EventTypes.PUBLICITY_MINIMUM_PERIOD_ELAPSED, EventTypes.PUBLICITY_EXPIRED,
                     EventTypes.PUBLICITY_WITHDRAWN, EventTypes.PUBLICITY_TERMINATED_BY_REPAIR,
                     EventTypes.PUBLICITY_REPUBLISHED));
 
-    public static final Topic CREDIT_REPAIR = new Topic("credit.repair.v1", Topic.KeyKind.USCC, 6, false,
+    public static final Topic CREDIT_REPAIR = new Topic("credit.repair.v1", Topic.KeyKind.USCC, 6, Topic.Policy.keptForever(EVENT_LOG),
             List.of(EventTypes.REPAIR_APPROVED, EventTypes.REPAIR_REVOKED,
                     EventTypes.REPAIR_APPLICATION_SUBMITTED, EventTypes.REPAIR_APPLICATION_BLOCKED,
                     EventTypes.REPAIR_APPLICATION_ACCEPTED, EventTypes.REPAIR_APPLICATION_NOT_ACCEPTED,
                     EventTypes.REPAIR_SUPPLEMENT_REQUESTED, EventTypes.REPAIR_DENIED, EventTypes.REPAIR_RESULT_SYNCED,
                     EventTypes.REPAIR_APPLICATION_WITHDRAWN, EventTypes.REPAIR_WINDOW_OPENED));
 
-    public static final Topic CREDIT_LEVEL = new Topic("credit.level.v1", Topic.KeyKind.USCC, 6, false,
+    public static final Topic CREDIT_LEVEL = new Topic("credit.level.v1", Topic.KeyKind.USCC, 6, Topic.Policy.keptForever(EVENT_LOG),
             List.of(EventTypes.CREDIT_LEVEL_CHANGED, EventTypes.SUPERVISION_TIER_CHANGED));
 
     /** Compacted: the current status of each enterprise, for dashboards that start late. */
     public static final Topic CREDIT_ENTERPRISE_STATUS = new Topic("credit.enterprise-status.v1", Topic.KeyKind.USCC, 6,
-            true, List.of(EventTypes.ENTERPRISE_CREDIT_STATUS));
+            Topic.Policy.compactedByKey("the current status of each enterprise: a reader that starts late reads one"
+                    + " record per enterprise"), List.of(EventTypes.ENTERPRISE_CREDIT_STATUS));
 
     public static final List<Topic> ALL = List.of(ENFORCEMENT_CASE, NOTICE_DELIVERY, CREDIT_PUBLICITY, CREDIT_REPAIR,
             CREDIT_LEVEL, CREDIT_ENTERPRISE_STATUS);

@@ -184,13 +184,13 @@ public class PlatformAutoConfiguration {
         for (Topic t : Topics.ALL) {
             var builder = TopicBuilder.name(t.name()).partitions(t.partitions())
                     .replicas(platform.topics().replicationFactor())
-                    .config("min.insync.replicas", Integer.toString(platform.topics().minInsyncReplicas()));
-            if (t.compacted()) {
-                builder.compact();
-            }
+                    .config("min.insync.replicas", Integer.toString(platform.topics().minInsyncReplicas()))
+                    .config("cleanup.policy", t.policy().cleanup().config())
+                    .config("retention.ms", Long.toString(t.policy().retentionMs()));
             topics.add(builder.build());
             topics.add(TopicBuilder.name(t.deadLetterTopic()).partitions(t.partitions())
-                    .replicas(platform.topics().replicationFactor()).build());
+                    .replicas(platform.topics().replicationFactor())
+                    .config("retention.ms", Long.toString(Topic.DEAD_LETTER_RETENTION.toMillis())).build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

@@ -106,7 +106,13 @@ class PortalIT {
             page.evaluate("(() => { const s = JSON.parse(sessionStorage.getItem('portal.session'));"
                     + " s.expiresAt = 0; sessionStorage.setItem('portal.session', JSON.stringify(s)); })()");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("我的处罚决定")).click();
-            assertThat(page.locator("article[data-case-id='" + caseId + "']")).containsText(DOCUMENT_NUMBER);
+            // the decisions page again (its download buttons, which the publicity page does not have) ...
+            assertThat(page.locator("article[data-case-id='" + caseId + "'] button[data-document=PENALTY_DECISION]"))
+                    .isVisible();
+            // ... and the observable effect of its API call: the rotated refresh token in the tab's session
+            page.waitForFunction("old => { const s = JSON.parse(sessionStorage.getItem('portal.session') || 'null');"
+                    + " return s !== null && !!s.refreshToken && s.refreshToken !== old; }", oldRefresh,
+                    new Page.WaitForFunctionOptions().setTimeout(15_000));
             String newRefresh = (String) page.evaluate("JSON.parse(sessionStorage.getItem('portal.session')).refreshToken");
             assertThat(newRefresh).isNotBlank().isNotEqualTo(oldRefresh);
             var reused = RunningSystem.http(system.gateway).anonymous().send("POST", "/portal/oauth2/token",
