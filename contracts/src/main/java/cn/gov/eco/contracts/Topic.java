@@ -4,17 +4,22 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A topic of the public contract: its name, what its key is, how many partitions it is created with, how long it
- * keeps what it carries ({@link Policy}), and the event types it carries. Declared once, in {@link Topics}; no string
+ * keeps what it carries ({@link Policy}), its one writer and its readers (the broker ACLs), and the event types it
+ * carries. A reader also writes the topic's dead-letter topic. Declared once, in {@link Topics}; no string
  * literal names a topic anywhere else. The same policy is applied to the embedded broker, the compose file and the
  * operator resources of {@code deploy/}.
  */
-public record Topic(String name, KeyKind key, int partitions, Policy policy, List<EventType> eventTypes) {
+public record Topic(String name, KeyKind key, int partitions, Policy policy, Principal writer, Set<Principal> readers,
+                    List<EventType> eventTypes) {
 
     public Topic {
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(writer, "writer");
+        readers = Set.copyOf(readers);
         eventTypes = List.copyOf(eventTypes);
     }
 
