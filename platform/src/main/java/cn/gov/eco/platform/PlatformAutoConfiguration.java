@@ -13,7 +13,13 @@ import cn.gov.eco.platform.messaging.InboundEvents;
 import cn.gov.eco.platform.messaging.OutboxRelay;
 import cn.gov.eco.platform.messaging.OutboxWriter;
 import cn.gov.eco.platform.messaging.PoisonRecordException;
+import cn.gov.eco.platform.operations.DeadLetters;
+import cn.gov.eco.platform.operations.StuckWork;
+import cn.gov.eco.platform.operations.StuckWorkController;
 import cn.gov.eco.platform.trace.TraceFilter;
+import cn.gov.eco.platform.text.FontCoverage;
+import cn.gov.eco.platform.text.PrintableText;
+import cn.gov.eco.platform.web.ProblemErrorController;
 import cn.gov.eco.platform.web.ProblemHandler;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -25,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -33,6 +40,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
@@ -45,6 +53,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
@@ -64,10 +74,10 @@ import java.util.function.Supplier;
  * their dead-letter topics, blocking retries then dead-lettering, the outbox relay, the event raiser with schema
  * validation, Kafka readiness health, problem+json errors and trace propagation.
  */
-@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@AutoConfiguration(before = {KafkaAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @EnableKafka
 @EnableConfigurationProperties({PlatformProperties.class, KafkaProperties.class, PublicityProperties.class})
-@Import(ProblemHandler.class)
+@Import({ProblemHandler.class, ProblemErrorController.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -111,9 +121,26 @@ public class PlatformAutoConfiguration {
         return new EventSchemas();
     }
 
+    /**
+     * The event size budget ({@code platform.events.max-payload-bytes}, default 256 KiB) keeps every event well under
+     * the broker's {@code max.message.bytes}; it is checked before the change that raises the event is stored.
+     */
     @Bean
-    EventRaiser eventRaiser(JsonMapper json, EventSchemas schemas, Clock clock, Supplier<UUID> idSupplier) {
-        return new EventRaiser(json, schemas, clock, idSupplier);
+    EventRaiser eventRaiser(JsonMapper json, EventSchemas schemas, Clock clock, Supplier<UUID> idSupplier,
+                            @Value("${platform.events.max-payload-bytes:" + EventRaiser.DEFAULT_MAX_PAYLOAD_BYTES + "}")
+                            int maxPayloadBytes) {
+        return new EventRaiser(json, schemas, clock, idSupplier, maxPayloadBytes);
+    }
+
+    /**
+     * What a printed field may contain: the same font file notice-service embeds ({@code NOTICE_FONT_PATH}), so that
+     * input is refused where it is entered instead of failing in the renderer.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    PrintableText printableText(@Value("${platform.documents.font-path:${NOTICE_FONT_PATH:"
+            + "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc}}") String fontPath) {
+        return new PrintableText(FontCoverage.load(java.nio.file.Path.of(fontPath)));
     }
 
     @Bean
@@ -155,9 +182,15 @@ public class PlatformAutoConfiguration {
      * non-blocking retry topics, which would break per-key order (ARCHITECTURE.md).
      */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template, PlatformProperties platform) {
-        var recoverer = new DeadLetterPublishingRecoverer(template,
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template, PlatformProperties platform,
+                                          DeadLetters deadLetters, ObjectProvider<KafkaListenerEndpointRegistry> registry) {
+        var publisher = new DeadLetterPublishingRecoverer(template,
                 (record, ex) -> new TopicPartition(record.topic() + ".dlt", record.partition()));
+        // recorded in the service's database first (visible work, GET /api/operations/stuck), then published
+        ConsumerRecordRecoverer recoverer = (record, ex) -> {
+            deadLetters.record(record, StuckWork.listenerOnThisThread(registry.getObject()), ex);
+            publisher.accept(record, ex);
+        };
         var handler = new DefaultErrorHandler(recoverer,
                 new FixedBackOff(platform.consumer().backoff().toMillis(), platform.consumer().attempts() - 1L));
         handler.addNotRetryableExceptions(PoisonRecordException.class);
@@ -199,8 +232,25 @@ public class PlatformAutoConfiguration {
     OutboxRelay outboxRelay(MongoDatabase serviceDatabase, PlatformProperties platform,
                             KafkaTemplate<String, byte[]> template, Clock clock) {
         var o = platform.outbox();
-        return new OutboxRelay(serviceDatabase, o.collections(), template, URI.create("/" + platform.serviceName()),
+        var relay = new OutboxRelay(serviceDatabase, o.collections(), template, URI.create("/" + platform.serviceName()),
                 clock, o.pollInterval(), o.batchSize(), o.retainSent());
+        relay.setMaxAttempts(o.maxAttempts());
+        return relay;
+    }
+
+    @Bean
+    DeadLetters deadLetters(MongoDatabase serviceDatabase, Clock clock) {
+        return new DeadLetters(serviceDatabase, clock);
+    }
+
+    @Bean
+    StuckWork stuckWork(DeadLetters deadLetters, OutboxRelay outboxRelay, KafkaListenerEndpointRegistry registry) {
+        return new StuckWork(deadLetters, outboxRelay, registry);
+    }
+
+    @Bean
+    StuckWorkController stuckWorkController(StuckWork stuckWork) {
+        return new StuckWorkController(stuckWork);
     }
 
     @Bean

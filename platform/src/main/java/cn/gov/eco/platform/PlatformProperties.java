@@ -20,7 +20,7 @@ public record PlatformProperties(String serviceName, Outbox outbox, Consumer con
 
     public PlatformProperties {
         if (outbox == null) {
-            outbox = new Outbox(List.of(), null, 0, 0);
+            outbox = new Outbox(List.of(), null, 0, 0, 0);
         }
         if (consumer == null) {
             consumer = new Consumer(0, null, 0);
@@ -33,8 +33,14 @@ public record PlatformProperties(String serviceName, Outbox outbox, Consumer con
         }
     }
 
-    public record Outbox(List<String> collections, Duration pollInterval, int batchSize, int retainSent) {
+    /**
+     * @param maxAttempts refusals that will not pass by themselves (too large, not authorised) before the relay parks
+     *                    an event (status {@code PARKED}); default 3
+     */
+    public record Outbox(List<String> collections, Duration pollInterval, int batchSize, int retainSent,
+                         int maxAttempts) {
         public Outbox {
+            maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;
             collections = collections == null ? List.of() : List.copyOf(collections);
             // the sweep for pending outboxes; writes through OutboxWriter are published at once, not at the sweep
             pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;

@@ -3,7 +3,11 @@ package cn.gov.eco.platform.messaging;
 import cn.gov.eco.contracts.EventType;
 import cn.gov.eco.contracts.Topics;
 import cn.gov.eco.platform.trace.TraceContext;
+import cn.gov.eco.platform.web.ProblemException;
+import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -11,8 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * Turns an event payload into an {@link OutboxEvent}: assigns its stable id, finds its topic in the catalogue,
- * serialises the payload and validates it against the type's JSON Schema before it can be stored. An event that
- * breaks its own contract never reaches the outbox.
+ * serialises the payload and validates it against the type's JSON Schema and the size budget before it can be stored.
+ * An event that breaks its own contract, or that the broker would refuse as too large, never reaches the outbox.
  */
 public class EventRaiser {
 
@@ -20,13 +24,28 @@ public class EventRaiser {
     private final EventSchemas schemas;
     private final Clock clock;
     private final Supplier<UUID> ids;
+    private final int maxPayloadBytes;
 
     public EventRaiser(JsonMapper json, EventSchemas schemas, Clock clock, Supplier<UUID> ids) {
+        this(json, schemas, clock, ids, DEFAULT_MAX_PAYLOAD_BYTES);
+    }
+
+    /**
+     * @param maxPayloadBytes the event size budget: the most bytes an event's JSON payload may take. Checked when the
+     *                        event is raised, so before the state change that raises it is stored; well under the
+     *                        broker's {@code max.message.bytes} (1 MiB by default) so that the record, with its
+     *                        CloudEvents headers, is always accepted (issue 16, row 1)
+     */
+    public EventRaiser(JsonMapper json, EventSchemas schemas, Clock clock, Supplier<UUID> ids, int maxPayloadBytes) {
         this.json = json;
         this.schemas = schemas;
         this.clock = clock;
         this.ids = ids;
+        this.maxPayloadBytes = maxPayloadBytes;
     }
+
+    /** 256 KiB: a quarter of the broker's default {@code max.message.bytes}, leaving room for headers and growth. */
+    public static final int DEFAULT_MAX_PAYLOAD_BYTES = 256 * 1024;
 
     /**
      * @param type            the event type (its topic comes from the catalogue)
@@ -40,6 +59,13 @@ public class EventRaiser {
     public OutboxEvent raise(EventType type, String key, String subject, long sequence, String ruleSetId,
                              String calendarVersion, Object payload) {
         String payloadJson = json.writeValueAsString(payload);
+        int bytes = payloadJson.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxPayloadBytes) {
+            throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "EVENT_SIZE_BUDGET", "body",
+                    "请求内容过多：由此产生的事件有 " + bytes + " 字节，超过上限 " + maxPayloadBytes + " 字节，未作任何更改",
+                    "The request is too large: the event it raises would take " + bytes + " bytes, over the budget of "
+                            + maxPayloadBytes + " bytes; nothing was changed");
+        }
         schemas.validate(type, payloadJson);
         return new OutboxEvent(ids.get().toString(), type.ceType(), Topics.carrying(type).name(), key, subject,
                 sequence, clock.instant(), ruleSetId == null ? "none" : ruleSetId,

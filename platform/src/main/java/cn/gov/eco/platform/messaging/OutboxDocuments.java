@@ -24,6 +24,8 @@ public final class OutboxDocuments {
     /** The name of the index the relay keeps on {@link #PENDING} in each outbox collection. */
     public static final String PENDING_INDEX = "outbox_pending";
     public static final String SEQUENCE = "eventSequence";
+    /** Set while an event of the document is parked: the stuck-work queue and the metrics query on it. */
+    public static final String PARKED = "outboxParked";
 
     private OutboxDocuments() {
     }
@@ -71,14 +73,21 @@ public final class OutboxDocuments {
                 .append("calendarVersion", e.calendarVersion())
                 .append("traceparent", e.traceparent())
                 .append("payload", e.payloadJson())
-                .append("sentAt", e.sentAt() == null ? null : Date.from(e.sentAt()));
+                .append("sentAt", e.sentAt() == null ? null : Date.from(e.sentAt()))
+                .append("status", e.status())
+                .append("attempts", e.attempts())
+                .append("lastError", e.lastError())
+                .append("parkedAt", e.parkedAt() == null ? null : Date.from(e.parkedAt()));
     }
 
     public static OutboxEvent fromBson(Document d) {
         Date sent = d.getDate("sentAt");
+        Date parked = d.getDate("parkedAt");
+        Number attempts = (Number) d.get("attempts");
         return new OutboxEvent(d.getString("eventId"), d.getString("ceType"), d.getString("topic"), d.getString("key"),
                 d.getString("subject"), ((Number) d.get("sequence")).longValue(), d.getDate("time").toInstant(),
                 d.getString("ruleSetId"), d.getString("calendarVersion"), d.getString("traceparent"),
-                d.getString("payload"), sent == null ? null : sent.toInstant());
+                d.getString("payload"), sent == null ? null : sent.toInstant(), attempts == null ? 0 : attempts.intValue(),
+                d.getString("lastError"), parked == null ? null : parked.toInstant());
     }
 }

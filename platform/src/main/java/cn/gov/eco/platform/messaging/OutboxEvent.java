@@ -21,10 +21,27 @@ import java.util.Objects;
  * @param traceparent     the W3C trace context of the request or event that caused the change
  * @param payloadJson     the JSON payload, already validated against the type's schema
  * @param sentAt          when the relay had the broker's acknowledgement; {@code null} while pending
+ * @param attempts        publications the broker refused for a reason that will not pass by itself (too large, not
+ *                        authorised, not serialisable); a broker that is merely unreachable does not count
+ * @param lastError       the last such refusal, or {@code null}
+ * @param parkedAt        when the relay gave up after the bounded attempts ({@link #STATUS_PARKED}); {@code null}
+ *                        otherwise. A parked event is work for a person: {@code GET /api/operations/stuck}
  */
 public record OutboxEvent(String eventId, String ceType, String topic, String key, String subject, long sequence,
                           Instant time, String ruleSetId, String calendarVersion, String traceparent,
-                          String payloadJson, Instant sentAt) {
+                          String payloadJson, Instant sentAt, int attempts, String lastError, Instant parkedAt) {
+
+    public static final String STATUS_PENDING = "PENDING";
+    public static final String STATUS_SENT = "SENT";
+    /** The status observability and the stuck-work queue look for in an outbox entry. */
+    public static final String STATUS_PARKED = "PARKED";
+
+    public OutboxEvent(String eventId, String ceType, String topic, String key, String subject, long sequence,
+                       Instant time, String ruleSetId, String calendarVersion, String traceparent,
+                       String payloadJson, Instant sentAt) {
+        this(eventId, ceType, topic, key, subject, sequence, time, ruleSetId, calendarVersion, traceparent,
+                payloadJson, sentAt, 0, null, null);
+    }
 
     public OutboxEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -36,12 +53,33 @@ public record OutboxEvent(String eventId, String ceType, String topic, String ke
         Objects.requireNonNull(payloadJson, "payloadJson");
     }
 
+    /** Waiting to be published: neither sent nor parked. */
     public boolean pending() {
-        return sentAt == null;
+        return sentAt == null && parkedAt == null;
+    }
+
+    public boolean parked() {
+        return sentAt == null && parkedAt != null;
+    }
+
+    public String status() {
+        return sentAt != null ? STATUS_SENT : parkedAt != null ? STATUS_PARKED : STATUS_PENDING;
     }
 
     public OutboxEvent markSent(Instant at) {
         return new OutboxEvent(eventId, ceType, topic, key, subject, sequence, time, ruleSetId, calendarVersion,
-                traceparent, payloadJson, at);
+                traceparent, payloadJson, at, attempts, lastError, null);
+    }
+
+    /** One more refused publication; parked at {@code parkAt} when that is not {@code null}. */
+    public OutboxEvent markFailed(String error, Instant parkAt) {
+        return new OutboxEvent(eventId, ceType, topic, key, subject, sequence, time, ruleSetId, calendarVersion,
+                traceparent, payloadJson, null, attempts + 1, error, parkAt);
+    }
+
+    /** Pending again after a fix, with a fresh count of attempts; the last error stays for the record. */
+    public OutboxEvent unpark() {
+        return new OutboxEvent(eventId, ceType, topic, key, subject, sequence, time, ruleSetId, calendarVersion,
+                traceparent, payloadJson, null, 0, lastError, null);
     }
 }

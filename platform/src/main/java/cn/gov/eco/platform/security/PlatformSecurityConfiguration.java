@@ -17,6 +17,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -42,6 +44,27 @@ public class PlatformSecurityConfiguration {
     static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
             "/v3/api-docs", "/v3/api-docs/**", "/error"};
 
+    /** The content security policy of every API answer: JSON and PDFs, no scripts, no framing. */
+    public static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    /**
+     * A request Spring Security's firewall refuses ({@code ..}, {@code %2e%2e}, {@code ;x=1}, encoded separators):
+     * 400 problem+json naming the {@code path}, like every other error, not the container's default page
+     * (issue 16, row 7).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, e) -> {
+            AccessPolicy.AUDIT.warn("request rejected by the firewall: {} {} why={}", request.getMethod(),
+                    request.getRequestURI(), e.getMessage());
+            ProblemResponses.write(request, response, HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", "path",
+                    "请求路径含有不允许的字符或片段（如 ..、编码的分隔符、分号参数），已被拒绝",
+                    "The path contains characters or segments that are not allowed (such as .., encoded separators, "
+                            + "semicolon parameters) and was refused");
+        };
+    }
+
     @Bean
     @ConditionalOnMissingBean
     AccessPolicy accessPolicy() {
@@ -57,6 +80,11 @@ public class PlatformSecurityConfiguration {
                 "token-exempt endpoint {}: authenticated by {}", e.pattern(), e.authenticatedBy()))
                 .map(TokenExemptPath::pattern).toArray(String[]::new);
         http.csrf(c -> c.disable())
+                .headers(h -> h
+                        // an API answers data, never pages: nothing may run, embed or frame it (issue 16, row 8)
+                        .contentSecurityPolicy(c -> c.policyDirectives(API_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(f -> f.deny()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers(OPEN_PATHS).permitAll();

@@ -148,4 +148,52 @@ class OutboxRelayIT {
         assertThat(relay.relayOnce()).as("the sweep publishes the unnamed one").isGreaterThanOrEqualTo(1);
         assertThat(aggregates.find(Filters.eq("_id", unnamed)).first().getBoolean(OutboxDocuments.PENDING)).isFalse();
     }
+
+    /** Issue 16, row 1: an event the broker will never take no longer blocks the relay for ever, nor vanishes. */
+    @Test
+    void shouldParkAnEventTheBrokerRefusesAsTooLargeAfterBoundedAttemptsAndGoOnWithTheOthers() {
+        String big = UUID.randomUUID().toString();
+        String small = UUID.randomUUID().toString();
+        var tooLarge = new OutboxEvent(UUID.randomUUID().toString(), "cn.gov.eco.enforcement.PenaltyDecided.v1", TOPIC,
+                big, big, 1, Instant.now(), "none", "none", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+                "{\"s\":\"" + "x".repeat(1_100_000) + "\"}", null);
+        var behind = event(big, 2);
+        var other = event(small, 1);
+        aggregates.insertOne(OutboxDocuments.withNewEvents(new Document("_id", big), List.of(tooLarge)));
+        aggregates.insertOne(OutboxDocuments.withNewEvents(new Document("_id", small), List.of(other)));
+        List<OutboxRelay.Parked> alerts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        relay.onParked(alerts::add);
+
+        for (int pass = 0; pass < OutboxRelay.DEFAULT_MAX_ATTEMPTS; pass++) {
+            relay.relayOnce();
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> idsOnTopic(small).size() == 1);
+        Document stored = aggregates.find(Filters.eq("_id", big)).first();
+        OutboxEvent parked = OutboxDocuments.events(stored).get(0);
+        assertThat(parked.status()).isEqualTo(OutboxEvent.STATUS_PARKED);
+        assertThat(parked.attempts()).isEqualTo(OutboxRelay.DEFAULT_MAX_ATTEMPTS);
+        assertThat(parked.lastError()).contains("RecordTooLargeException");
+        assertThat(alerts).extracting(p -> p.event().eventId()).containsExactly(tooLarge.eventId());
+        assertThat(relay.parked(100)).extracting(p -> p.event().eventId()).contains(tooLarge.eventId());
+        aggregates.updateOne(Filters.eq("_id", big), OutboxDocuments.appendEvents(List.of(behind)));
+        relay.relayOnce();
+        stored = aggregates.find(Filters.eq("_id", big)).first();
+        assertThat(idsOnTopic(big)).as("the event behind the parked one waits (order per key)").isEmpty();
+
+        assertThat(((List<?>) stored.get(OutboxDocuments.OUTBOX)).stream().map(d -> ((Document) d).getString("status")))
+                .containsExactly("PARKED", "PENDING");
+        assertThat(stored.getBoolean(OutboxDocuments.PENDING)).as("nothing deliverable: off the sweep").isFalse();
+        assertThat(stored.getBoolean(OutboxDocuments.PARKED)).isTrue();
+        // after a fix (here: the content made smaller), a replay puts it back in line with its ce_id
+        aggregates.updateOne(Filters.eq("_id", big), Updates.set(OutboxDocuments.OUTBOX + ".0.payload", "{\"s\":1}"));
+        assertThat(relay.unpark("aggregates", big, tooLarge.eventId())).isTrue();
+        assertThat(relay.unpark("aggregates", big, tooLarge.eventId())).as("replaying twice does nothing more").isFalse();
+        relay.relayWritten();
+        await().atMost(Duration.ofSeconds(10)).until(() -> idsOnTopic(big).size() == 2);
+        assertThat(idsOnTopic(big)).containsExactly(tooLarge.eventId(), behind.eventId());
+        Document after = aggregates.find(Filters.eq("_id", big)).first();
+        assertThat(after.getBoolean(OutboxDocuments.PARKED)).isFalse();
+        assertThat(OutboxDocuments.events(after)).allSatisfy(e -> assertThat(e.status()).isEqualTo("SENT"));
+    }
 }
