@@ -21,6 +21,7 @@ import cn.gov.eco.platform.text.FontCoverage;
 import cn.gov.eco.platform.text.PrintableText;
 import cn.gov.eco.platform.web.ProblemErrorController;
 import cn.gov.eco.platform.web.ProblemHandler;
+import cn.gov.eco.platform.web.RequestLimits;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -77,7 +78,7 @@ import java.util.function.Supplier;
 @AutoConfiguration(before = {KafkaAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @EnableKafka
 @EnableConfigurationProperties({PlatformProperties.class, KafkaProperties.class, PublicityProperties.class})
-@Import({ProblemHandler.class, ProblemErrorController.class})
+@Import({ProblemHandler.class, ProblemErrorController.class, RequestLimits.class})
 public class PlatformAutoConfiguration {
 
     @Bean
@@ -238,6 +239,17 @@ public class PlatformAutoConfiguration {
         return relay;
     }
 
+    /** The maxima {@link RequestLimits} enforces, in the OpenAPI documents too. */
+    @Bean
+    org.springdoc.core.customizers.PropertyCustomizer printedFieldLimits() {
+        return cn.gov.eco.platform.web.OpenApiLimits.printedFields();
+    }
+
+    @Bean
+    org.springdoc.core.customizers.OpenApiCustomizer defaultRequestLimits() {
+        return cn.gov.eco.platform.web.OpenApiLimits.defaults();
+    }
+
     @Bean
     DeadLetters deadLetters(MongoDatabase serviceDatabase, Clock clock) {
         return new DeadLetters(serviceDatabase, clock);
@@ -268,6 +280,17 @@ public class PlatformAutoConfiguration {
     @Bean(name = "mongoHealthIndicator")
     MongoPingHealthIndicator mongoHealthIndicator(MongoDatabase serviceDatabase) {
         return new MongoPingHealthIndicator(serviceDatabase);
+    }
+
+    /** What Tomcat refuses before the application runs is answered with problem+json too (issue 16, row 7). */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<
+            org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(cn.gov.eco.platform.web.ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Bean

@@ -2,22 +2,31 @@ package cn.gov.eco.enforcement.casefile.application;
 
 import cn.gov.eco.enforcement.casefile.model.Mitigation;
 
+import cn.gov.eco.platform.text.Printed;
+import jakarta.validation.constraints.Size;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The request bodies of the case flow, as officers, reviewers, heads and enterprises send them. */
+/**
+ * The request bodies of the case flow, as officers, reviewers, heads and enterprises send them. A text without its
+ * own maximum takes the platform's default ({@code RequestLimits}); what the documents print is {@link Printed}.
+ */
 public final class CaseCommands {
 
     private CaseCommands() {
     }
 
-    public record PartyDto(String uscc, String name, String address, String legalRepresentative, Boolean individual) {
+    public record PartyDto(@Size(max = 64) String uscc, @Printed(max = 200, singleLine = true) String name,
+                           @Printed(max = 300, singleLine = true) String address,
+                           @Printed(max = 50, singleLine = true) String legalRepresentative, Boolean individual) {
     }
 
     /** 登记案件线索. {@code coInvestigator}: the second officer (two officers per action, MEE Order 30). */
-    public record RegisterLead(PartyDto party, LocalDate receivedDate, String source, String summary,
-                               LocalDate violationDate, Boolean seriousHarm, String coInvestigator) {
+    public record RegisterLead(PartyDto party, LocalDate receivedDate, @Size(max = 200) String source,
+                               @Size(max = 5_000) String summary, LocalDate violationDate, Boolean seriousHarm,
+                               @Size(max = 64) String coInvestigator) {
     }
 
     /** 立案审批 by the head: FILE or NOT_FILE. */
@@ -27,13 +36,15 @@ public final class CaseCommands {
     public record AddEvidence(String kind, String description, LocalDate collectedDate, String reference) {
     }
 
-    public record PenaltyDto(String type, BigDecimal amount, String description) {
+    public record PenaltyDto(@Size(max = 40) String type, BigDecimal amount, @Printed(max = 500) String description) {
     }
 
     /** 调查终结报告 with the proposal: PENALTY (penalties, provisions, discretion) or NO_PENALTY (ground). */
-    public record SubmitForReview(String kind, List<PenaltyDto> penalties, String severityTier, String facts,
-                                  String violatedProvision, String penaltyBasisProvision, Mitigation mitigation,
-                                  String discretionStatement, Boolean majorPublicInterest, Boolean complex,
+    public record SubmitForReview(@Size(max = 20) String kind, @Size(max = 20) List<PenaltyDto> penalties,
+                                  @Size(max = 20) String severityTier, @Printed(max = 20_000) String facts,
+                                  @Printed(max = 2_000) String violatedProvision,
+                                  @Printed(max = 2_000) String penaltyBasisProvision, Mitigation mitigation,
+                                  @Printed(max = 5_000) String discretionStatement, Boolean majorPublicInterest, Boolean complex,
                                   Boolean referToDeliberation, String noPenaltyGround, LocalDate date) {
     }
 
@@ -77,7 +88,8 @@ public final class CaseCommands {
     }
 
     /** 作出处罚决定: the reviewed proposal, or amended penalties (checked again against every gate). */
-    public record Decide(LocalDate decisionDate, List<PenaltyDto> penalties, String discretionStatement) {
+    public record Decide(LocalDate decisionDate, @Size(max = 20) List<PenaltyDto> penalties,
+                         @Printed(max = 5_000) String discretionStatement) {
     }
 
     public record DecideNoPenalty(LocalDate decisionDate, String ground, String educationNote, String reason) {

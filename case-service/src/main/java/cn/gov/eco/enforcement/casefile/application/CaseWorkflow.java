@@ -56,6 +56,7 @@ public class CaseWorkflow {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String PENDING_NUMBER = "（待编号）";
 
+    private OfficerRoster officers = new OfficerRoster(java.util.Set.of());
     private final CaseFileRepository repository;
     private final DocumentNumbers numbers;
     private final AccessPolicy policy;
@@ -65,6 +66,11 @@ public class CaseWorkflow {
     private final Clock clock;
     private final Supplier<UUID> ids;
     private final String issuingAgency;
+
+    /** The officers a co-investigator may be; by default only the officer's own id passes. */
+    public void setOfficers(OfficerRoster officers) {
+        this.officers = officers;
+    }
 
     public CaseWorkflow(CaseFileRepository repository, DocumentNumbers numbers, AccessPolicy policy,
                         CaseDeadlines deadlines, CaseRules rules, UsccWhitelist whitelist, Clock clock,
@@ -109,6 +115,10 @@ public class CaseWorkflow {
         }
         if (blank(r.summary())) {
             v.add(required("summary", "线索摘要", "the summary of the lead"));
+        }
+        if (!blank(r.coInvestigator()) && !officers.isOfficer(r.coInvestigator())) {
+            v.add(new Violation("coInvestigator", "UNKNOWN_OFFICER", "协办人员须为本机关在册的执法人员：" + r.coInvestigator(),
+                    "The co-investigator must be one of the agency's enforcement officers: " + r.coInvestigator()));
         }
         if (!v.isEmpty()) {
             throw new InvalidInputException(v);

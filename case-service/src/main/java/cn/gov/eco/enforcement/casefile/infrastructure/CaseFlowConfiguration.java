@@ -1,6 +1,7 @@
 package cn.gov.eco.enforcement.casefile.infrastructure;
 
 import cn.gov.eco.enforcement.casefile.application.CaseWorkflow;
+import cn.gov.eco.enforcement.casefile.application.OfficerRoster;
 import cn.gov.eco.enforcement.casefile.model.CaseDeadlines;
 import cn.gov.eco.enforcement.casefile.model.CaseRules;
 import cn.gov.eco.platform.calendar.WorkingDayCalendar;
@@ -41,8 +42,17 @@ public class CaseFlowConfiguration {
     @Bean
     CaseWorkflow caseWorkflow(CaseFileRepository repository, MongoDocumentNumbers numbers, AccessPolicy policy,
                               WorkingDayCalendar calendar, CaseRules rules, UsccWhitelist whitelist, Clock clock,
-                              Supplier<UUID> ids, CaseFlowProperties properties) {
-        return new CaseWorkflow(repository, numbers, policy, new CaseDeadlines(calendar, rules), rules, whitelist,
-                clock, ids, properties.agency());
+                              Supplier<UUID> ids, CaseFlowProperties properties, OfficerRoster officers) {
+        var workflow = new CaseWorkflow(repository, numbers, policy, new CaseDeadlines(calendar, rules), rules,
+                whitelist, clock, ids, properties.agency());
+        workflow.setOfficers(officers);
+        return workflow;
+    }
+
+    /** {@code enforcement.officers}: the officers' user ids (the identity provider's OFFICER accounts). */
+    @Bean
+    OfficerRoster officerRoster(@org.springframework.beans.factory.annotation.Value(
+            "${enforcement.officers:officer-lin,officer-chen}") java.util.List<String> officers) {
+        return new OfficerRoster(new java.util.HashSet<>(officers));
     }
 }
