@@ -251,7 +251,7 @@ class AuthorizationMatrixIT {
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"uscc\"\r\n\r\n" + o.uscc
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"回证.png\"\r\n"
                 + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13});
+        body.writeBytes(cn.gov.eco.testsupport.SampleFiles.PNG); // a real image: uploads are decoded whole
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return new Call("POST", "/api/deliveries/evidence", "multipart/form-data; boundary=" + boundary,
                 body.toByteArray());

@@ -68,8 +68,9 @@ class RepairApplicationIT {
     private static final String USCC = Persona.USCC_A;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final AtomicReference<Instant> NOW = new AtomicReference<>(Instant.parse("2025-05-20T02:00:00Z"));
-    private static final byte[] PDF = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D};
+    // real files: uploads are parsed whole (PDFBox) and decoded, not only sniffed
+    private static final byte[] PDF = cn.gov.eco.testsupport.SampleFiles.PDF;
+    private static final byte[] PNG = cn.gov.eco.testsupport.SampleFiles.PNG;
 
     private static ConfigurableApplicationContext app;
     private static TopicProbe probe;

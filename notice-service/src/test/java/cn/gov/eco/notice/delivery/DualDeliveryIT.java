@@ -331,7 +331,7 @@ class DualDeliveryIT {
                 body.toByteArray());
     }
 
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+    static final byte[] PNG = cn.gov.eco.testsupport.SampleFiles.PNG; // a real image: uploads are decoded whole
 
     static tools.jackson.databind.JsonNode delivery(String caseId) {
         return JSON.readTree(http().get("/api/deliveries/" + caseId).body());
@@ -537,7 +537,7 @@ class DualDeliveryIT {
         assertThat(json(Persona.OFFICER_LIN, "PUT", "/api/deliveries/consents/91350500MA2Y0001OX", body + "}")
                 .statusCode()).isEqualTo(400);
         String scan = JSON.readTree(upload(Persona.OFFICER_LIN, other, "确认书.pdf",
-                "%PDF-1.7 signed confirmation".getBytes(StandardCharsets.UTF_8)).body()).get("evidenceId").asString();
+                cn.gov.eco.testsupport.SampleFiles.PDF).body()).get("evidenceId").asString();
         var recorded = json(Persona.OFFICER_LIN, "PUT", path, body + ",\"evidenceId\":\"" + scan + "\"}");
         assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(200);
         assertThat(JSON.readTree(recorded.body()).get("source").asString()).isEqualTo("OFFICER_FROM_SIGNED_CONFIRMATION");

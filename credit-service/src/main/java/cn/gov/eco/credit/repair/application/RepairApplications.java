@@ -8,6 +8,7 @@ import cn.gov.eco.credit.repair.infrastructure.RepairFactsRepository;
 import cn.gov.eco.credit.repair.model.IllegalRepairTransitionException;
 import cn.gov.eco.credit.repair.model.Material;
 import cn.gov.eco.credit.repair.model.MaterialType;
+import cn.gov.eco.platform.upload.UploadInspector;
 import cn.gov.eco.credit.repair.model.RepairApplication;
 import cn.gov.eco.credit.repair.model.RepairApplication.ApplicationForm;
 import cn.gov.eco.credit.repair.model.RepairApplication.CommitmentAcceptance;
@@ -509,22 +510,21 @@ public class RepairApplications {
                         "材料合计不得超过" + limits.maxTotalBytes() + "字节",
                         "the materials together must not exceed " + limits.maxTotalBytes() + " bytes");
             }
+        }
+        // then each file's content, parsed (the cheap limits first, so an oversized request costs no parsing)
+        for (int i = 0; i < all.size(); i++) {
+            Upload u = all.get(i);
+            String field = "materials[" + i + "]";
+            byte[] content = u.content();
             MaterialType type = MaterialType.detect(Arrays.copyOf(content, Math.min(content.length,
                     MaterialType.SIGNATURE_LENGTH))).orElseThrow(() -> new InvalidInputException(new Violation(field,
                     "MATERIAL_TYPE_NOT_ALLOWED", "仅接受PDF、JPEG、PNG文件（按文件内容识别，与文件名无关）",
                     "only PDF, JPEG and PNG files are accepted (recognised by content, whatever the name)")));
-            out.add(new Checked(filename(u.filename(), type), type, sha256(content), content));
+            // parsed whole, not only sniffed: nothing active rides along, and the name is sanitised (issue 16, row 6)
+            var inspected = UploadInspector.inspect(field, u.filename(), content);
+            out.add(new Checked(inspected.fileName(), type, sha256(content), content));
         }
         return out;
-    }
-
-    private static String filename(String raw, MaterialType type) {
-        String name = raw == null ? "" : raw.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").trim();
-        if (name.isEmpty()) {
-            name = "material." + type.name().toLowerCase();
-        }
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
     private static String sha256(byte[] content) {

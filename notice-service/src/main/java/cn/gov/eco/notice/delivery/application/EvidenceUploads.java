@@ -4,6 +4,7 @@ import cn.gov.eco.notice.delivery.infrastructure.DocumentStore;
 import cn.gov.eco.notice.delivery.infrastructure.EvidenceStore;
 import cn.gov.eco.platform.security.AccessPolicy;
 import cn.gov.eco.platform.security.Actor;
+import cn.gov.eco.platform.upload.UploadInspector;
 import cn.gov.eco.platform.web.InvalidInputException;
 import cn.gov.eco.platform.web.ProblemException;
 import cn.gov.eco.platform.web.Violation;
@@ -47,8 +48,9 @@ public class EvidenceUploads {
         String type = contentType(content).orElseThrow(() -> new InvalidInputException(new Violation("file",
                 "UNSUPPORTED_TYPE", "只接受PDF、JPEG或PNG文件（按文件内容判断）",
                 "only PDF, JPEG or PNG files are accepted (judged by their content)")));
-        String name = safeName(fileName, type);
-        return store.store(content, name, type, DocumentStore.sha256(content), uscc, actor.userId(), clock.instant());
+        // parsed whole, not only sniffed: nothing active rides along, and the name is sanitised (issue 16, row 6)
+        var inspected = UploadInspector.inspect("file", fileName, content);
+        return store.store(content, inspected.fileName(), inspected.contentType(), DocumentStore.sha256(content), uscc, actor.userId(), clock.instant());
     }
 
     public static ProblemException tooLarge(long maxBytes) {
@@ -82,20 +84,4 @@ public class EvidenceUploads {
         return true;
     }
 
-    /** Keeps letters, digits (any script), dot, dash and underscore; the extension follows the real type. */
-    static String safeName(String fileName, String type) {
-        String base = fileName == null ? "evidence" : fileName.replaceAll(".*[/\\\\]", "");
-        base = base.replaceAll("\\.[^.]*$", "").replaceAll("[^\\p{L}\\p{N}_-]", "_");
-        if (base.isBlank()) {
-            base = "evidence";
-        }
-        if (base.length() > 80) {
-            base = base.substring(0, 80);
-        }
-        return base + switch (type) {
-            case "application/pdf" -> ".pdf";
-            case "image/jpeg" -> ".jpg";
-            default -> ".png";
-        };
-    }
 }
