@@ -123,6 +123,24 @@ class GatewayRoutingIT {
         assertThat(got.header("X-Forwarded-For")).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
     }
 
+    /** Each service's stuck-work queue (issue 16) under the service's name, to the service's own path. */
+    @Test
+    void shouldRouteEachServicesStuckWorkQueueToItsOwnOperationsPath() {
+        for (var backend : new StubBackend[] {caseService, noticeService, creditService}) {
+            backend.answer(r -> StubBackend.Reply.json(200, "[]"));
+            var list = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/operations/" + backend.name + "/stuck"))
+                    .header("Authorization", BEARER).GET());
+            var replay = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/operations/" + backend.name
+                    + "/stuck/dlt:enforcement.case.v1-0@7/replay")).header("Authorization", BEARER)
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+
+            assertThat(list.statusCode()).as(backend.name).isEqualTo(200);
+            assertThat(replay.statusCode()).as(backend.name).isEqualTo(200);
+            assertThat(backend.received).extracting(StubBackend.Received::path).containsExactly(
+                    "/api/operations/stuck", "/api/operations/stuck/dlt:enforcement.case.v1-0@7/replay");
+        }
+    }
+
     @Test
     void shouldServeEachServicesOpenApiDocumentFromItsApiDocsPath() {
         for (var backend : new StubBackend[] {caseService, noticeService, creditService}) {

@@ -74,6 +74,23 @@ class PortalServingIT {
         assertThat(get("/portal/no-such-page.html").statusCode()).isEqualTo(404);
     }
 
+    /** Issue 16, row 8: the portal is served with a policy that forbids anything but its own files. */
+    @Test
+    void shouldSendTheUsualSecurityHeadersWithThePortal() {
+        for (String path : new String[]{"/portal/", "/portal/callback.html", "/portal/js/app.js", "/portal/config.json",
+                "/portal/no-such-page.html"}) {
+            var headers = get(path).headers();
+            assertThat(headers.firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(v -> assertThat(v)
+                    .contains("script-src 'self'").contains("frame-ancestors 'none'").contains("object-src 'none'")
+                    .doesNotContain("unsafe-inline"));
+            assertThat(headers.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(headers.firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(headers.firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+        }
+        assertThat(get("/portal/callback.html").body()).as("no inline script for the policy to block")
+                .doesNotContain("<script type=\"module\">");
+    }
+
     @Test
     void shouldTellThePortalWhereToSignInAndWhichClientItIs() {
         var response = get("/portal/config.json");

@@ -7,6 +7,7 @@ import cn.gov.eco.platform.health.KafkaHealthIndicator;
 import cn.gov.eco.platform.health.MongoPingHealthIndicator;
 import cn.gov.eco.platform.publicity.PublicityPeriods;
 import cn.gov.eco.platform.publicity.PublicityProperties;
+import cn.gov.eco.platform.messaging.AppliedEvents;
 import cn.gov.eco.platform.messaging.EventRaiser;
 import cn.gov.eco.platform.messaging.EventSchemas;
 import cn.gov.eco.platform.messaging.InboundEvents;
@@ -144,9 +145,10 @@ public class PlatformAutoConfiguration {
         return new PrintableText(FontCoverage.load(java.nio.file.Path.of(fontPath)));
     }
 
+    /** Every listener reads through it; the fingerprints of applied events refuse a reused {@code ce_id}. */
     @Bean
-    InboundEvents inboundEvents(JsonMapper json) {
-        return new InboundEvents(json);
+    InboundEvents inboundEvents(JsonMapper json, MongoDatabase serviceDatabase, Clock clock) {
+        return new InboundEvents(json, new AppliedEvents(serviceDatabase, clock));
     }
 
     @Bean

@@ -8,6 +8,7 @@ import * as repair from './repair.js';
 import * as staff from './staff.js';
 import * as officer from './officer.js';
 import * as legal from './legal.js';
+import * as stuck from './stuck.js';
 
 const views = [];
 
@@ -21,6 +22,7 @@ repair.register(page);
 staff.register(page);
 legal.register(page);
 officer.register(page);
+stuck.register(page);
 
 function rolesOf(current) {
   return current?.claims?.roles ?? [];

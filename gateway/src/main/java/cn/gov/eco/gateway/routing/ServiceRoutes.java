@@ -1,5 +1,6 @@
 package cn.gov.eco.gateway.routing;
 
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.rewritePath;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
@@ -53,6 +54,13 @@ public class ServiceRoutes {
                 .before(setPath(OPENAPI_PATH))
                 .onError(UpstreamFailures::isUpstreamFailure, UpstreamFailures.answer(service))
                 .build();
-        return api.and(openApi);
+        // the service's stuck-work queue (GET /api/operations/stuck, POST …/{id}/replay), one per service
+        RouterFunction<ServerResponse> stuck = route(service + "-stuck-work")
+                .route(path("/api/operations/" + service + "/stuck", "/api/operations/" + service + "/stuck/**"), http())
+                .before(uri(target))
+                .before(rewritePath("/api/operations/" + service + "/stuck(?<rest>.*)", "/api/operations/stuck${rest}"))
+                .onError(UpstreamFailures::isUpstreamFailure, UpstreamFailures.answer(service))
+                .build();
+        return api.and(openApi).and(stuck);
     }
 }

@@ -106,7 +106,7 @@ public class StuckWork {
                 @SuppressWarnings("unchecked")
                 var listener = (GenericMessageListener<ConsumerRecord<String, byte[]>>)
                         c.getContainerProperties().getMessageListener();
-                listener.onMessage(record);
+                listener.onMessage(record, null, null); // as the container calls a @KafkaListener's adapter
             }
         } catch (RuntimeException e) {
             String outcome = DeadLetters.message(e);
