@@ -168,6 +168,10 @@ class AuthorizationMatrixIT {
                     o -> new Call("POST", "/api/cases", "application/json", ("{\"party\":{\"uscc\":\"" + o.uscc
                             + "\",\"name\":\"矩阵测试企业\"},\"receivedDate\":\"2026-11-02\",\"summary\":\"线索\"}")
                             .getBytes(StandardCharsets.UTF_8))),
+            // every service's stuck-work queue (issue 16): staff see it, read-only roles cannot replay
+            Map.entry("GET /api/operations/stuck", o -> Call.get("/api/operations/stuck")),
+            Map.entry("POST /api/operations/stuck/{id}/replay",
+                    o -> new Call("POST", "/api/operations/stuck/dlt:matrix-0@0/replay", null, null)),
             Map.entry("GET /api/cases/{caseId}/file",
                     o -> Call.get("/api/cases/" + CASES.get(o) + "/file")),
             Map.entry("GET /api/cases/legal-reviews",
