@@ -288,11 +288,7 @@ public class PlatformAutoConfiguration {
     @Bean
     org.springframework.boot.web.server.WebServerFactoryCustomizer<
             org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> problemErrorReports() {
-        return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
-                host.setErrorReportValveClass(cn.gov.eco.platform.web.ProblemErrorReportValve.class.getName());
-            }
-        });
+        return cn.gov.eco.platform.web.ProblemErrorReportValve.installer();
     }
 
     @Bean

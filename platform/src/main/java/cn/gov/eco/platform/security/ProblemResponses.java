@@ -15,22 +15,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** problem+json written by the security filters, before Spring MVC (and its exception handlers) is reached. */
-final class ProblemResponses {
+/**
+ * problem+json written by filters (the security filters, the gateway's size limit), before Spring MVC (and its
+ * exception handlers) is reached.
+ */
+public final class ProblemResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponses() {
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String rule,
-                      String detailZh, String detailEn) throws IOException {
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String rule,
+                             String detailZh, String detailEn) throws IOException {
         write(request, response, ProblemHandler.problem(status, rule, detailZh, detailEn));
     }
 
     /** A problem naming the field at fault, e.g. the {@code path} the firewall refused. */
-    static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String rule,
-                      String field, String detailZh, String detailEn) throws IOException {
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String rule,
+                             String field, String detailZh, String detailEn) throws IOException {
         ProblemDetail p = ProblemHandler.problem(status, rule, detailZh, detailEn);
         p.setProperty("violations", List.of(new Violation(field, rule, detailZh, detailEn)));
         write(request, response, p);

@@ -10,9 +10,33 @@ import java.io.Writer;
 /**
  * Tomcat's own error report, for what the container refuses before any application code runs (an encoded slash or
  * an encoded {@code ..} in the path, an invalid request line): problem+json like every other answer, in place of
- * Tomcat's HTML page (issue 16, row 7). Installed on the host by {@code PlatformAutoConfiguration}.
+ * Tomcat's HTML page (issue 16, row 7). Installed on the host by {@link #installer()}.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+    /**
+     * A body a service refuses before reading it to the end (a malformed value early in a large JSON body) is still
+     * read to the end up to this size, so that the answer reaches the client (through the gateway) instead of a reset
+     * connection. The gateway refuses bodies larger than this before they reach a service.
+     */
+    public static final int MAX_SWALLOW_BYTES = 32 * 1024 * 1024;
+
+    /**
+     * Installs this valve as the Tomcat host's error report (the services and the gateway), and lets Tomcat read a
+     * refused body to the end (up to {@link #MAX_SWALLOW_BYTES}) so that its problem+json answer is delivered.
+     */
+    public static org.springframework.boot.web.server.WebServerFactoryCustomizer<
+            org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory> installer() {
+        return factory -> {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+            });
+            factory.addConnectorCustomizers(connector -> connector.setProperty("maxSwallowSize",
+                    Integer.toString(MAX_SWALLOW_BYTES)));
+        };
+    }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
