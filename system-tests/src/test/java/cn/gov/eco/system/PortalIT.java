@@ -94,9 +94,16 @@ class PortalIT {
             }
             PortalBrowser.screenshot(page, "enterprise-publicity");
 
-            // a narrow screen: the same page still reads (no horizontal scrolling)
+            // after the page change, focus is on the new page's heading, and its title is announced
+            page.waitForFunction("document.activeElement && document.activeElement.tagName === 'H1'");
+            assertThat(page.locator("#announcer")).hasText("已打开：信用信息公示");
+            assertThat(page.locator("main")).not().containsText("false");
+
+            // a narrow screen: the same page still reads (no horizontal scrolling), under a compact header
             page.setViewportSize(390, 844);
             assertThat(publicity).isVisible();
+            assertThat(((Number) page.evaluate("document.querySelector('header.top').getBoundingClientRect().height"))
+                    .doubleValue()).as("the header's height on a 390 x 844 screen").isLessThan(100);
             assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
             PortalBrowser.screenshot(page, "enterprise-publicity-narrow");
             page.setViewportSize(1280, 900);
