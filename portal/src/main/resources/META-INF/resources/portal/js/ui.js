@@ -139,6 +139,11 @@ export const LABELS = {
   },
 };
 
+/** The mark of a required field: a red asterisk for the eye, "必填" for a screen reader. */
+export function requiredMark() {
+  return h('span', { class: 'required' }, h('span', { 'aria-hidden': 'true' }, ' *'), h('span', { class: 'visually-hidden' }, '（必填）'));
+}
+
 /** A code as people read it; a code without a label is shown as 「未知状态」, never raw (PortalLabelsTest keeps the tables whole). */
 export function label(map, key) {
   if (!key) return '—';
