@@ -210,6 +210,17 @@ class PortalIT {
                 page.reload();
                 assertThat(card.locator("button[data-document]")).hasCount(2);
             });
+
+            // 案件查询: the case is found again by its 文号 (no internal id), and opens from the list
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("案件查询").setExact(true)).click();
+            page.getByLabel("文号、企业名称或统一社会信用代码").fill("503号");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查询").setExact(true)).click();
+            Locator row = page.locator("tr[data-case-id='" + newCase + "']");
+            assertThat(row).containsText("泉州市清源化工有限公司");
+            assertThat(row).containsText("2026年11月20日");
+            PortalBrowser.screenshot(page, "officer-case-search");
+            row.getByRole(AriaRole.LINK).click();
+            assertThat(page.locator("article[data-case-id='" + newCase + "']")).isVisible();
         }
         // the legal reviewer's first page is the legal-review queue, read from the case service
         try (BrowserContext person = browser.newPerson()) {
