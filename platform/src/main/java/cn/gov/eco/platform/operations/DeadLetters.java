@@ -45,7 +45,10 @@ public class DeadLetters {
         return topic + "-" + partition + "@" + offset;
     }
 
-    /** Records a record a listener gave up on; a second call for the same record updates the reason. */
+    /**
+     * Records a record a listener gave up on. A second call for the same record (a redelivery, a replay of the topic
+     * from the earliest offset) changes nothing: replaying a topic is harmless (RELIABILITY.md R3).
+     */
     public void record(ConsumerRecord<?, ?> record, String listener, Throwable cause) {
         List<Document> headers = new ArrayList<>();
         for (Header h : record.headers()) {
@@ -66,10 +69,10 @@ public class DeadLetters {
                 Updates.setOnInsert("ceType", header(record, "ce_type")),
                 Updates.setOnInsert("subject", header(record, "ce_subject")),
                 Updates.setOnInsert("status", OPEN),
-                Updates.set("listener", listener),
-                Updates.set("reasonClass", root(cause).getClass().getName()),
-                Updates.set("reason", message(cause)),
-                Updates.set("deadLetteredAt", Date.from(clock.instant()))),
+                Updates.setOnInsert("listener", listener),
+                Updates.setOnInsert("reasonClass", root(cause).getClass().getName()),
+                Updates.setOnInsert("reason", message(cause)),
+                Updates.setOnInsert("deadLetteredAt", Date.from(clock.instant()))),
                 new UpdateOptions().upsert(true));
     }
 

@@ -85,13 +85,13 @@ public class StuckWork {
             if (parts.length == 3 && relay.unpark(parts[0], parts[1], parts[2])) {
                 return "REQUEUED";
             }
-            throw ProblemException.notFound("parked event", id);
+            throw ProblemException.notFound("待重新发布的事件", "parked event", id);
         }
-        throw ProblemException.notFound("stuck item", id);
+        throw ProblemException.notFound("待处理异常", "stuck item", id);
     }
 
     private String replayDeadLetter(String id, String by) {
-        Document d = deadLetters.find(id).orElseThrow(() -> ProblemException.notFound("dead-lettered record", id));
+        Document d = deadLetters.find(id).orElseThrow(() -> ProblemException.notFound("未能处理的事件", "dead-lettered record", id));
         if (DeadLetters.REPLAYED.equals(d.getString("status"))) {
             return "ALREADY_REPLAYED"; // replaying twice does nothing more
         }
