@@ -58,7 +58,7 @@ public final class UploadInspector {
      * @throws InvalidInputException naming {@code field} and the rule, when the file is refused
      */
     public static Inspected inspect(String field, String fileName, byte[] content) {
-        String type = signature(content);
+        String type = signature(content).orElse(null);
         if (type == null) {
             throw refuse(field, "UPLOAD_TYPE_NOT_ALLOWED", "只接受PDF、JPEG或PNG文件（按文件内容解析判断，与文件名无关）",
                     "only PDF, JPEG or PNG files are accepted (judged by parsing the content, whatever the name)");
@@ -72,17 +72,21 @@ public final class UploadInspector {
         return new Inspected(type, safeName(fileName, type));
     }
 
-    private static String signature(byte[] b) {
+    /**
+     * The type the leading bytes claim (%PDF-, JPEG's FF D8 FF, PNG's 89 50 4E 47 0D 0A 1A 0A), before anything is
+     * parsed: the first, cheap refusal of what is none of the accepted types.
+     */
+    public static java.util.Optional<String> signature(byte[] b) {
         if (startsWith(b, new byte[]{'%', 'P', 'D', 'F', '-'})) {
-            return "application/pdf";
+            return java.util.Optional.of("application/pdf");
         }
         if (startsWith(b, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
-            return "image/jpeg";
+            return java.util.Optional.of("image/jpeg");
         }
         if (startsWith(b, new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})) {
-            return "image/png";
+            return java.util.Optional.of("image/png");
         }
-        return null;
+        return java.util.Optional.empty();
     }
 
     private static void polyglot(String field, byte[] content, String type) {

@@ -11,7 +11,6 @@ import cn.gov.eco.platform.web.Violation;
 import org.springframework.http.HttpStatus;
 
 import java.time.Clock;
-import java.util.Optional;
 
 /**
  * Uploads of the evidence of paper service: the scan of a signed 送达回证 or 回执, photos of documents left at the
@@ -45,43 +44,18 @@ public class EvidenceUploads {
         if (content.length > maxBytes) {
             throw tooLarge(maxBytes);
         }
-        String type = contentType(content).orElseThrow(() -> new InvalidInputException(new Violation("file",
-                "UNSUPPORTED_TYPE", "只接受PDF、JPEG或PNG文件（按文件内容判断）",
-                "only PDF, JPEG or PNG files are accepted (judged by their content)")));
+        if (UploadInspector.signature(content).isEmpty()) {
+            throw new InvalidInputException(new Violation("file", "UNSUPPORTED_TYPE",
+                    "只接受PDF、JPEG或PNG文件（按文件内容判断）", "only PDF, JPEG or PNG files are accepted (judged by their content)"));
+        }
         // parsed whole, not only sniffed: nothing active rides along, and the name is sanitised (issue 16, row 6)
         var inspected = UploadInspector.inspect("file", fileName, content);
-        return store.store(content, inspected.fileName(), inspected.contentType(), DocumentStore.sha256(content), uscc, actor.userId(), clock.instant());
+        return store.store(content, inspected.fileName(), inspected.contentType(), DocumentStore.sha256(content), uscc,
+                actor.userId(), clock.instant());
     }
 
     public static ProblemException tooLarge(long maxBytes) {
         return new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "EVIDENCE_TOO_LARGE", "file",
                 "文件超过 " + maxBytes / 1024 + " KB 的上限", "the file exceeds the limit of " + maxBytes / 1024 + " KB");
     }
-
-    /** The type by the file's signature bytes: %PDF-, JPEG's FF D8 FF, PNG's 89 50 4E 47 0D 0A 1A 0A. */
-    static Optional<String> contentType(byte[] b) {
-        if (startsWith(b, new byte[]{'%', 'P', 'D', 'F', '-'})) {
-            return Optional.of("application/pdf");
-        }
-        if (startsWith(b, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
-            return Optional.of("image/jpeg");
-        }
-        if (startsWith(b, new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})) {
-            return Optional.of("image/png");
-        }
-        return Optional.empty();
-    }
-
-    private static boolean startsWith(byte[] b, byte[] prefix) {
-        if (b.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (b[i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
 }
