@@ -82,11 +82,14 @@ public class PlatformAutoConfiguration {
         return UUID::randomUUID;
     }
 
-    /** The State Council working-day calendar as versioned data (DOMAIN.md §8.4). */
+    /**
+     * The State Council working-day calendar as versioned data (DOMAIN.md §8.4), one instance per service: official
+     * years approved at run time are loaded into it, provisional years fill every other year (DOMAIN §0.2).
+     */
     @Bean
     @ConditionalOnMissingBean
     WorkingDayCalendar workingDayCalendar() {
-        return WorkingDayCalendar.stateCouncil();
+        return WorkingDayCalendar.fromClasspath(WorkingDayCalendar.STATE_COUNCIL_RESOURCE);
     }
 
     /**
