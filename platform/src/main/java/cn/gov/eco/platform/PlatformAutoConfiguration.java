@@ -206,6 +206,18 @@ public class PlatformAutoConfiguration {
                 clock, o.pollInterval(), o.batchSize(), o.retainSent());
     }
 
+    /**
+     * Every service loads the official calendar years approved at run time from {@code calendar.v1}, replayed from
+     * its first offset at each start (switch: {@code platform.calendar.feed.enabled}).
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "platform.calendar.feed.enabled",
+            matchIfMissing = true)
+    cn.gov.eco.platform.calendar.feed.CalendarFeedListener calendarFeedListener(WorkingDayCalendar calendar,
+            InboundEvents events, org.springframework.context.ApplicationEventPublisher publisher) {
+        return new cn.gov.eco.platform.calendar.feed.CalendarFeedListener(calendar, events, publisher);
+    }
+
     @Bean
     OutboxWriter outboxWriter(EventRaiser eventRaiser, OutboxRelay outboxRelay) {
         return new OutboxWriter(eventRaiser, outboxRelay);
