@@ -31,7 +31,8 @@ public final class Topics {
     public static final Topic NOTICE_DELIVERY = new Topic("notice.delivery.v1", Topic.KeyKind.CASE_ID, 6,
             Topic.Policy.keptForever(EVENT_LOG), Principal.NOTICE_SERVICE, Set.of(Principal.CASE_SERVICE, Principal.CREDIT_SERVICE, Principal.DASHBOARD),
             List.of(EventTypes.DUAL_DELIVERY_PREPARED, EventTypes.DUAL_DELIVERY_COMPLETED,
-                    EventTypes.DELIVERY_ATTEMPTED, EventTypes.DELIVERY_OVERDUE, EventTypes.DELIVERY_NONCONFORMING));
+                    EventTypes.DELIVERY_ATTEMPTED, EventTypes.DELIVERY_OVERDUE, EventTypes.DELIVERY_NONCONFORMING,
+                    EventTypes.SERVE_BY_REVISED));
 
     public static final Topic CREDIT_PUBLICITY = new Topic("credit.publicity.v1", Topic.KeyKind.USCC, 6,
             Topic.Policy.keptForever(EVENT_LOG), Principal.CREDIT_SERVICE, Set.of(Principal.CREDIT_SERVICE, Principal.DASHBOARD),

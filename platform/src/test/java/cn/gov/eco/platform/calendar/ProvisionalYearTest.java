@@ -31,7 +31,7 @@ class ProvisionalYearTest {
     }
 
     static CalendarYear madeUp2027() {
-        try (InputStream in = ProvisionalYearTest.class.getResourceAsStream("/calendar/fixture-2027-made-up.tsv")) {
+        try (InputStream in = ProvisionalYearTest.class.getResourceAsStream("/calendar/fixture-2027-made-up.tsv") /* test-support */) {
             return WorkingDayCalendar.parseYears(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getFirst();
         } catch (IOException e) {
             throw new IllegalStateException(e);
