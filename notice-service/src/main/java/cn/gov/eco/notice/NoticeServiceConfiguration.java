@@ -134,6 +134,19 @@ class NoticeServiceConfiguration {
         return new DeliveryRepository(db, outbox, relay, json);
     }
 
+    /** Open serve-by dates recomputed when an official calendar year is loaded (issue 14, DOMAIN §0.2). */
+    @Bean
+    cn.gov.eco.notice.delivery.application.ServeByRevision serveByRevision(DeliveryRepository repository,
+                                                                           WorkingDayCalendar calendar, Clock clock) {
+        return new cn.gov.eco.notice.delivery.application.ServeByRevision(repository, calendar, clock);
+    }
+
+    @Bean
+    cn.gov.eco.notice.delivery.infrastructure.CalendarYearLoadedListener calendarYearLoadedListener(
+            cn.gov.eco.notice.delivery.application.ServeByRevision revision) {
+        return new cn.gov.eco.notice.delivery.infrastructure.CalendarYearLoadedListener(revision);
+    }
+
     @Bean
     DeliveryQueries deliveryQueries(DeliveryRepository deliveries, DocumentStore documents, AccessPolicy policy) {
         return new DeliveryQueries(deliveries, documents, policy);

@@ -230,7 +230,7 @@ class PortalRepairIT {
     private static void publish(KafkaProducer<String, byte[]> producer, EventType type, String caseId, ObjectNode payload)
             throws Exception {
         var event = new OutboxEvent(UUID.randomUUID().toString(), type.ceType(), Topics.ENFORCEMENT_CASE.name(), caseId,
-                caseId, 1, Instant.now(), "NDRC-ORDER-36", "CN-SC-2025.2026-v1",
+                caseId, 1, Instant.now(), "NDRC-ORDER-36", "CN-SC-2019.2026-v2",
                 "00-" + UUID.randomUUID().toString().replace("-", "") + "-" + "b7ad6b7169203331-01",
                 JSON.writeValueAsString(payload), null);
         producer.send(CloudEventRecords.toRecord(event, URI.create("/system-tests/portal"))).get();

@@ -60,7 +60,7 @@ class DeliveryWorld implements AutoCloseable {
     final MongoClient client;
     final MongoDatabase db;
     final JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    final WorkingDayCalendar calendar = WorkingDayCalendar.stateCouncil();
+    final WorkingDayCalendar calendar = WorkingDayCalendar.fromClasspath(WorkingDayCalendar.STATE_COUNCIL_RESOURCE);
     final OutboxWriter outbox;
     final OutboxRelay relay;
     final DocumentStore documents;

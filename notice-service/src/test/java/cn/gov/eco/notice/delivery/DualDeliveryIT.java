@@ -131,7 +131,7 @@ class DualDeliveryIT {
         node.put("documentNumber", documentNumber);
         node.put("decisionDate", "2025-03-10"); // DOMAIN.md §9 #18, under the Order 58 rule set
         return new OutboxEvent(UUID.randomUUID().toString(), EventTypes.PENALTY_DECIDED.ceType(),
-                Topics.ENFORCEMENT_CASE.name(), caseId, caseId, 1, Instant.now(), "none", "CN-SC-2025.2026-v1",
+                Topics.ENFORCEMENT_CASE.name(), caseId, caseId, 1, Instant.now(), "none", "CN-SC-2019.2026-v2",
                 "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", JSON.writeValueAsString(node), null);
     }
 
