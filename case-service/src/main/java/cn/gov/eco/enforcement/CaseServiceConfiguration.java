@@ -1,5 +1,6 @@
 package cn.gov.eco.enforcement;
 
+import cn.gov.eco.platform.publicity.PublicityClassifier;
 import cn.gov.eco.enforcement.casefile.model.CaseRules;
 import cn.gov.eco.enforcement.decision.application.CaseQueries;
 import cn.gov.eco.enforcement.decision.application.DecisionRecorder;
@@ -40,8 +41,9 @@ class CaseServiceConfiguration {
 
     @Bean
     DecisionRecorder decisionRecorder(WorkingDayCalendar calendar, UsccWhitelist whitelist, CaseRepository repository,
-                                      Clock clock, Supplier<UUID> idSupplier, CaseRules caseRules) {
-        return new DecisionRecorder(new DecisionValidator(calendar, whitelist, caseRules), repository, clock,
-                idSupplier);
+                                      Clock clock, Supplier<UUID> idSupplier, CaseRules caseRules,
+                                      PublicityClassifier classifier) {
+        return new DecisionRecorder(new DecisionValidator(calendar, whitelist, caseRules), repository, classifier,
+                clock, idSupplier);
     }
 }

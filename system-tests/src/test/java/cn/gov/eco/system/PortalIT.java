@@ -67,7 +67,7 @@ class PortalIT {
             assertThat(page.locator("#who")).not().containsText("undefined");
             Locator card = page.locator("article[data-case-id='" + caseId + "']");
             assertThat(card).containsText(DOCUMENT_NUMBER);
-            assertThat(card).containsText("罚款 34,000.00 元");
+            assertThat(card).containsText("罚款 120,000.00 元");
             assertThat(card).containsText("行政处罚决定书");
             assertThat(card).containsText("信用信息修复权益告知书");
             PortalBrowser.screenshot(page, "enterprise-decisions");
@@ -166,7 +166,7 @@ class PortalIT {
             page.getByLabel("决定书文号").fill("泉环罚〔2026〕503号");
             page.getByLabel("决定日期").fill("2026-11-20");
             page.getByLabel("种类").selectOption("FINE");
-            page.getByLabel("金额（元，罚款、没收违法所得须填）").fill("34000.00");
+            page.getByLabel("金额（元，罚款、没收违法所得须填）").fill("120000.00");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("录入并制作文书")).click();
 
             // the case service's violations, each beside its field, in Chinese

@@ -129,7 +129,7 @@ public class DecisionRecordingIT {
         var read = http.get("/api/cases/" + caseId);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(read.body()).at("/decision/penalties/0/amount").decimalValue())
-                .isEqualByComparingTo("34000.00");
+                .isEqualByComparingTo("120000.00");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> recordsFor(caseId).size() == 1);
         var record = recordsFor(caseId).getFirst();
@@ -142,7 +142,7 @@ public class DecisionRecordingIT {
         assertThat(TopicProbe.header(record, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
         String payload = new String(record.value(), StandardCharsets.UTF_8);
         assertThat(new EventSchemas().errors(EventTypes.PENALTY_DECIDED, payload)).isEmpty();
-        assertThat(JSON.readTree(payload).get("totalFine").asString()).isEqualTo("34000.00");
+        assertThat(JSON.readTree(payload).get("totalFine").asString()).isEqualTo("120000.00");
     }
 
     @Test
@@ -172,7 +172,7 @@ public class DecisionRecordingIT {
 
     @Test
     void shouldRejectEveryFaultAtOnceIncludingAmountsAndTheDocumentNumberForm() throws Exception {
-        String bad = example("泉环罚[2026]012号").replace("34000.00", "-5").replace("\"GENERAL\"", "\"HUGE\"");
+        String bad = example("泉环罚[2026]012号").replace("120000.00", "-5").replace("\"GENERAL\"", "\"HUGE\"");
         var response = http.postJson("/api/cases/decisions", bad);
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode problem = JSON.readTree(response.body());

@@ -1,5 +1,8 @@
 package cn.gov.eco.enforcement.decision.application;
 
+import cn.gov.eco.enforcement.casefile.model.Discretion;
+import cn.gov.eco.platform.publicity.ClassifiedPlan;
+import cn.gov.eco.platform.web.InvalidInputException;
 import cn.gov.eco.enforcement.casefile.model.CaseRules;
 import cn.gov.eco.enforcement.casefile.model.Gates;
 import cn.gov.eco.enforcement.casefile.model.ProposedPenalty;
@@ -110,10 +113,49 @@ public class DecisionValidator {
         text(v, "violatedProvision", r.violatedProvision(), 2_000, "违反的法律规定", "the provision violated");
         text(v, "penaltyBasisProvision", r.penaltyBasisProvision(), 2_000, "处罚依据", "the legal basis of the penalty");
         text(v, "issuingAgency", r.issuingAgency(), 200, "作出决定的行政机关", "the issuing agency");
+        nonRepairable(r, v);
         if (v.isEmpty()) {
             gates(r, v);
+            statutoryRange(r, v);
         }
         return new Outcome(v, w, uscc, number);
+    }
+
+    /**
+     * DOMAIN.md §8.5.2, §0.2: the fine lies inside the statutory range of the provision cited (the legal-basis table,
+     * {@code enforcement.case-flow.legal-basis}, [U] until legal confirms each line); 从轻 stays inside it; below the
+     * minimum only as 减轻处罚 flagged with its ground (《行政处罚法》第三十二条). The same check as the case flow's.
+     */
+    private void statutoryRange(RecordDecisionRequest r, List<Violation> v) {
+        List<ProposedPenalty> penalties = r.penalties().stream().map(p -> new ProposedPenalty(
+                PenaltyType.valueOf(p.type()), p.amount(), p.description())).toList();
+        Discretion.check(penalties, r.penaltyBasisProvision(), r.mitigation(), rules)
+                .forEach(e -> v.add(e.violation()));
+    }
+
+    /** 特定严重失信 designated on the decision: its legal basis and the reason the notice prints are required. */
+    private static void nonRepairable(RecordDecisionRequest r, List<Violation> v) {
+        var n = r.nonRepairable();
+        if (n == null) {
+            return;
+        }
+        text(v, "nonRepairable.legalBasis", n.legalBasis(), 500, "不予修复（特定严重失信）的依据",
+                "the legal basis of the non-repairable designation");
+        text(v, "nonRepairable.reasonZh", n.reasonZh(), 1_000, "不予修复的理由", "the reason it cannot be repaired");
+    }
+
+    /**
+     * [I] 特定严重失信 is a serious breach: a decision whose publicity tier (as classified) is not SERIOUS cannot be
+     * designated non-repairable. Checked after the one classification, before anything is written.
+     */
+    public static void nonRepairableTier(boolean designated, ClassifiedPlan plan) {
+        if (designated && plan.classification().appliedTier() != SeverityTier.SERIOUS) {
+            throw new InvalidInputException(List.of(new Violation("nonRepairable", "NON_REPAIRABLE_REQUIRES_SERIOUS",
+                    "只有严重失信信息可以认定为特定严重失信、公示期内不予修复；本决定的失信程度为"
+                            + plan.classification().appliedTier().nameZh(),
+                    "Only serious information can be designated non-repairable (specified serious breach); this "
+                            + "decision's tier is " + plan.classification().appliedTier())));
+        }
     }
 
     /**

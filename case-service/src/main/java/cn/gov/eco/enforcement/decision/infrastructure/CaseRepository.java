@@ -1,5 +1,7 @@
 package cn.gov.eco.enforcement.decision.infrastructure;
 
+import cn.gov.eco.platform.publicity.ClassifiedPlan;
+import cn.gov.eco.platform.publicity.NonRepairableDesignation;
 import cn.gov.eco.contracts.EventTypes;
 import cn.gov.eco.enforcement.decision.model.Enterprise;
 import cn.gov.eco.enforcement.decision.model.Penalty;
@@ -54,17 +56,18 @@ public class CaseRepository {
                 new IndexOptions().unique(true).sparse(true).name("decision_document_number_unique"));
     }
 
-    public void insertDecided(PenaltyDecision d, ActorRef recordedBy) {
-        insertDecided(d, recordedBy, java.util.Map.of());
+    public void insertDecided(PenaltyDecision d, ClassifiedPlan plan, ActorRef recordedBy) {
+        insertDecided(d, plan, recordedBy, java.util.Map.of());
     }
 
     /**
      * @param attestations the gate attestations of a decision registered from outside the system (legal review,
      *                     minutes, hearing right), stored under {@code registration} and in the record entry
      */
-    public void insertDecided(PenaltyDecision d, ActorRef recordedBy, java.util.Map<String, String> attestations) {
+    public void insertDecided(PenaltyDecision d, ClassifiedPlan plan, ActorRef recordedBy,
+                              java.util.Map<String, String> attestations) {
         var event = outbox.raise(EventTypes.PENALTY_DECIDED, d.caseId(), d.caseId(), 1, "none", calendarVersion,
-                PenaltyDecidedV1.from(d));
+                PenaltyDecidedV1.from(d, plan));
         Document doc = new Document("_id", d.caseId())
                 .append("state", "DECIDED")
                 .append("version", 1L)
@@ -73,7 +76,7 @@ public class CaseRepository {
                         .append("role", recordedBy.role().name()).append("at", java.util.Date.from(d.recordedAt())))
                 .append(RECORD, List.of(ProcessRecord.toBson(ProcessRecord.next(null, d.recordedAt(), recordedBy,
                         "DECISION_RECORDED", null, "DECIDED", null, List.of(d.documentNumber()),
-                        details(d, attestations)))));
+                        details(d, plan, attestations)))));
         if (!attestations.isEmpty()) {
             doc.append("registration", new Document(new java.util.LinkedHashMap<String, Object>(attestations)));
         }
@@ -84,11 +87,27 @@ public class CaseRepository {
         }
     }
 
-    private static java.util.Map<String, String> details(PenaltyDecision d, java.util.Map<String, String> attestations) {
+    private static java.util.Map<String, String> details(PenaltyDecision d, ClassifiedPlan plan,
+                                                         java.util.Map<String, String> attestations) {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>(java.util.Map.of("caseId", d.caseId(),
                 "decisionId", d.decisionId(), "uscc", d.enterprise().uscc(), "documentNumber", d.documentNumber(),
                 "severityTier", d.severityTier().name(), "decisionDate", d.decisionDate().toString()));
+        m.putAll(publicityDetails(d, plan));
         m.putAll(attestations);
+        return m;
+    }
+
+    /** What the full-process record keeps of the publicity plan classified at the decision. */
+    public static java.util.Map<String, String> publicityDetails(PenaltyDecision d, ClassifiedPlan plan) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("publicityTier", plan.classification().appliedTier().name());
+        m.put("publicityRuleSet", plan.plan().ruleSetId());
+        if (plan.plan().earliestApplicationDate() != null) {
+            m.put("earliestRepairApplication", plan.plan().earliestApplicationDate().date().toString());
+        }
+        if (d.nonRepairable() != null) {
+            m.put("nonRepairableLegalBasis", d.nonRepairable().legalBasis());
+        }
         return m;
     }
 
@@ -113,7 +132,10 @@ public class CaseRepository {
                 .append("penaltyBasisProvision", d.penaltyBasisProvision())
                 .append("discretionStatement", d.discretionStatement())
                 .append("issuingAgency", d.issuingAgency())
-                .append("recordedAt", Date.from(d.recordedAt()));
+                .append("recordedAt", Date.from(d.recordedAt()))
+                .append("nonRepairable", d.nonRepairable() == null ? null
+                        : new Document("legalBasis", d.nonRepairable().legalBasis())
+                        .append("reasonZh", d.nonRepairable().reasonZh()));
     }
 
     public static PenaltyDecision fromBson(String caseId, Document d) {
@@ -129,7 +151,12 @@ public class CaseRepository {
                 penalties, SeverityTier.valueOf(d.getString("severityTier")), d.getString("facts"),
                 d.getList("evidence", String.class), d.getString("violatedProvision"),
                 d.getString("penaltyBasisProvision"), d.getString("discretionStatement"),
-                d.getString("issuingAgency"), d.getDate("recordedAt").toInstant());
+                d.getString("issuingAgency"), d.getDate("recordedAt").toInstant(), nonRepairable(d));
+    }
+
+    private static NonRepairableDesignation nonRepairable(Document d) {
+        Document n = d.get("nonRepairable", Document.class);
+        return n == null ? null : new NonRepairableDesignation(n.getString("legalBasis"), n.getString("reasonZh"));
     }
 
     static BigDecimal amount(Object o) {

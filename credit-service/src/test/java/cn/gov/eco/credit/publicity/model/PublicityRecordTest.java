@@ -1,7 +1,10 @@
 package cn.gov.eco.credit.publicity.model;
 
-import cn.gov.eco.credit.publicity.model.ClassificationRules.NonRepairableRule;
-import cn.gov.eco.credit.publicity.model.ClassificationRules.SectorRule;
+import cn.gov.eco.platform.publicity.ClassificationRules;
+import cn.gov.eco.platform.publicity.ClassificationRules.NonRepairableRule;
+import cn.gov.eco.platform.publicity.ClassificationRules.SectorRule;
+import cn.gov.eco.platform.publicity.NonRepairableDesignation;
+import cn.gov.eco.platform.publicity.PublicityClassifier;
 import cn.gov.eco.credit.publicity.model.PublicityChange.Republished.Cause;
 import cn.gov.eco.platform.calendar.WorkingDayCalendar;
 import cn.gov.eco.platform.publicity.PublicityDateRules;
@@ -33,9 +36,14 @@ class PublicityRecordTest {
 
     static PublicityRecord open(ClassificationRules rules, SeverityTier tier, List<String> types, String decided,
                                 String today) {
-        var c = rules.classify(PERIODS, tier, types, parse(decided), false);
+        return open(rules, tier, types, decided, today, null);
+    }
+
+    static PublicityRecord open(ClassificationRules rules, SeverityTier tier, List<String> types, String decided,
+                                String today, NonRepairableDesignation designation) {
+        var c = new PublicityClassifier(PERIODS, rules, false).classify(tier, types, parse(decided), designation);
         return PublicityRecord.open("case-1", "91350500MA2Y0001XX", "泉州市清源化工有限公司", "泉环罚〔2025〕12号",
-                parse(decided), parse(decided).plusDays(2), c, "NDRC-ORDER-36", parse(today), NOW);
+                parse(decided), parse(decided).plusDays(2), c, "NDRC-ORDER-36", parse(today), NOW, null);
     }
 
     static PublicityRecord general(String decided) {
@@ -223,6 +231,17 @@ class PublicityRecordTest {
             var other = open(rules, SeverityTier.SERIOUS, List.of("FINE"), "2026-05-06", "2026-05-06");
             assertThat(other.nonRepairable()).isFalse();
         }
+
+        @Test
+        void shouldKeepADecisionDesignatedNonRepairableByTheOfficerNonRepairableWithItsLegalBasis() {
+            var r = open(DEFAULT, SeverityTier.SERIOUS, List.of("FINE"), "2026-05-06", "2026-05-06",
+                    new NonRepairableDesignation("《泉州市生态环境系统行政处罚信息信用修复暂行规定》", "篡改监测数据，属特定严重失信"));
+            assertThat(r.nonRepairable()).isTrue();
+            assertThat(r.classification().nonRepairableSource()).isEqualTo("DECISION");
+            assertThat(r.classification().nonRepairableLegalBasis()).contains("暂行规定");
+            var c = r.advance(parse("2027-05-07"), NOW).orElseThrow();
+            assertThat(c.record().status()).isEqualTo(PublicityStatus.PUBLISHED_NON_REPAIRABLE);
+        }
     }
 
     @Nested
@@ -290,7 +309,8 @@ class PublicityRecordTest {
 
         @Test
         void shouldWithdrawTheOldContentAndRepublishTheAmendedOneWithItsLongerPeriods() {
-            var amended = DEFAULT.classify(PERIODS, SeverityTier.SERIOUS, List.of("FINE"), parse("2026-04-10"), false);
+            var amended = new PublicityClassifier(PERIODS, DEFAULT, false).classify(SeverityTier.SERIOUS, List.of("FINE"),
+                    parse("2026-04-10"), null);
             var w = new Withdrawal("DECISION_AMENDED", "LITIGATION", "AMENDED", parse("2026-06-15"), "判决变更",
                     parse("2026-06-18"), "zh", "en", parse("2026-06-15"), NOW, true, null);
             var c = general("2026-04-10").amend(w, amended, parse("2026-06-15"), NOW).orElseThrow();
@@ -302,7 +322,8 @@ class PublicityRecordTest {
             assertThat(c.record().status()).isEqualTo(PublicityStatus.PUBLISHED_MIN_RUNNING);
             assertThat(c.record().amend(w, amended, parse("2026-06-16"), NOW)).as("redelivered").isEmpty();
 
-            var toMinor = DEFAULT.classify(PERIODS, SeverityTier.MINOR, List.of("WARNING"), parse("2026-04-10"), false);
+            var toMinor = new PublicityClassifier(PERIODS, DEFAULT, false).classify(SeverityTier.MINOR, List.of("WARNING"),
+                    parse("2026-04-10"), null);
             var m = general("2026-04-10").amend(w, toMinor, parse("2026-06-15"), NOW).orElseThrow();
             assertThat(m.record().status()).isEqualTo(PublicityStatus.NOT_PUBLISHED);
             assertThat(m.changes()).hasSize(1).first().isInstanceOf(PublicityChange.Withdrawn.class);
