@@ -35,8 +35,8 @@ class CaseServiceConfiguration {
     }
 
     @Bean
-    CaseQueries caseQueries(CaseRepository repository, AccessPolicy policy) {
-        return new CaseQueries(repository, policy);
+    CaseQueries caseQueries(CaseRepository repository, AccessPolicy policy, Clock clock) {
+        return new CaseQueries(repository, policy, clock);
     }
 
     @Bean

@@ -103,6 +103,9 @@ class PortalRepairIT {
             Page page = browser.signIn(person, "enterprise-a");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("信用修复").setExact(true)).click();
             page.locator(".view[data-ready=true]").waitFor();
+            // repair is free and only through official channels, as the notice says
+            assertThat(page.locator("#repair-free")).containsText("不收取任何费用");
+            assertThat(page.locator("#repair-free")).containsText("www.creditchina.gov.cn");
 
             // not yet: every unmet condition, the earliest date and the sentence explaining it
             Locator blocked = page.locator("article[data-record-id='" + waitingCase + "']");

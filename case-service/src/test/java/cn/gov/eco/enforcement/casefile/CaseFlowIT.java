@@ -362,6 +362,35 @@ class CaseFlowIT {
                 "{\"date\":\"2026-10-21\",\"receivingOrgan\":\"泉州市公安局\"}"), 409, "ILLEGAL_TRANSITION");
     }
 
+    /**
+     * 《行政处罚法》第六十四条第一项: a hearing requested after the 5 working days is treated as giving up the hearing
+     * (视为放弃) — recorded in the case and in the hash-chained full-process record (who asked, when, why late), and
+     * said in the answer; not refused with nothing written.
+     */
+    @Test
+    void shouldRecordALateHearingRequestAsADeemedWaiverOfArticle64() {
+        String caseId = reviewedCase("600000");
+        ok(post(Persona.OFFICER_LIN, caseId, "pre-notice", "{\"servedDate\":\"2026-10-13\"}")); // window ends 10-20
+        JsonNode answer = ok(post(Persona.ENTERPRISE_A, caseId, "hearing-request",
+                "{\"requestedDate\":\"2026-10-22\"}"));
+        assertThat(answer.get("state").asString()).isEqualTo("PRE_NOTICE_SERVED");
+        assertThat(answer.at("/file/waiver/hearingWaived").asBoolean()).isTrue();
+        assertThat(answer.at("/file/waiver/recordedBy").asString()).isEqualTo("enterprise-a");
+        assertThat(answer.at("/file/waiver/deemedReasonZh").asString())
+                .contains("2026-10-22", "2026-10-20", "视为放弃听证", "第六十四条");
+
+        JsonNode record = ok(http.as(Persona.AUDITOR).get("/api/cases/" + caseId + "/record"));
+        assertThat(record.at("/verification/intact").asBoolean()).isTrue();
+        JsonNode last = record.get("entries").get(record.get("entries").size() - 1);
+        assertThat(last.get("action").asString()).isEqualTo("HEARING_DEEMED_WAIVED");
+        assertThat(last.at("/actor/userId").asString()).isEqualTo("enterprise-a");
+        assertThat(last.at("/details/requestedDate").asString()).isEqualTo("2026-10-22");
+        assertThat(last.at("/details/windowEnd").asString()).isEqualTo("2026-10-20");
+        // no hearing is owed any more: a second request is refused as waived
+        problem(post(Persona.ENTERPRISE_A, caseId, "hearing-request", "{\"requestedDate\":\"2026-10-23\"}"), 422,
+                "HEARING_WAIVED");
+    }
+
     @Test
     void shouldAnswerAnIllegalTransitionWithProblemJsonNamingTheStateAndChangeNothing() {
         String caseId = lead(Persona.USCC_A, "2026-11-02", "2026-10-30");

@@ -236,7 +236,7 @@ public class CaseWorkflow {
     public CaseFileView requestHearing(Actor actor, String caseId, CaseCommands.RequestHearing r) {
         requireParty(actor, caseId);
         LocalDate date = past(r.requestedDate(), "requestedDate");
-        return partyStep(actor, caseId, c -> c.requestHearing(date), date);
+        return partyStep(actor, caseId, c -> c.requestHearing(date, actor.userId()), date);
     }
 
     public CaseFileView scheduleHearing(Actor actor, String caseId, CaseCommands.ScheduleHearing r) {

@@ -74,7 +74,8 @@ public class DecisionRecorder {
         String caseId = ids.get().toString();
         var decision = new PenaltyDecision(caseId, ids.get().toString(), outcome.documentNumber(), r.decisionDate(),
                 new Enterprise(outcome.normalisedUscc(), e.name().trim(), e.address().trim(),
-                        e.legalRepresentative() == null ? null : e.legalRepresentative().trim()),
+                        e.legalRepresentative() == null ? null : e.legalRepresentative().trim(),
+                        outcome.usccStatus()),
                 r.penalties().stream().map(p -> new Penalty(PenaltyType.valueOf(p.type()),
                         p.amount() == null ? null : p.amount().setScale(2), p.description())).toList(),
                 SeverityTier.valueOf(r.severityTier()), r.facts(), r.evidence(), r.violatedProvision(),

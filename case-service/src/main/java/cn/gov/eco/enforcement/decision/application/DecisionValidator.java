@@ -1,5 +1,6 @@
 package cn.gov.eco.enforcement.decision.application;
 
+import cn.gov.eco.platform.identity.UsccStatus;
 import cn.gov.eco.enforcement.casefile.model.Discretion;
 import cn.gov.eco.platform.publicity.ClassifiedPlan;
 import cn.gov.eco.platform.web.InvalidInputException;
@@ -47,14 +48,16 @@ public class DecisionValidator {
     }
 
     /** The result: violations (nothing may be stored if any), and warnings that do not block. */
+    /** @param usccStatus the USCC's status: VALID, MANUALLY_VERIFIED or NEEDS_MANUAL_VERIFICATION */
     public record Outcome(List<Violation> violations, List<Violation> warnings, String normalisedUscc,
-                          String documentNumber) {
+                          String documentNumber, String usccStatus) {
     }
 
     public Outcome validate(RecordDecisionRequest r, LocalDate today) {
         List<Violation> v = new ArrayList<>();
         List<Violation> w = new ArrayList<>();
         String uscc = null;
+        String usccStatus = null;
         String number = null;
         if (r.enterprise() == null) {
             v.add(required("enterprise", "当事人", "the party (enterprise)"));
@@ -66,6 +69,15 @@ public class DecisionValidator {
                 UsccCheck check = Uscc.check(e.uscc(), whitelist);
                 if (check.accepted()) {
                     uscc = check.normalized();
+                    usccStatus = check.status().name();
+                } else if (check.status() == UsccStatus.NEEDS_MANUAL_VERIFICATION) {
+                    // DOMAIN.md §6: real codes that fail the check character are in circulation — accepted with a
+                    // warning, recorded as NEEDS_MANUAL_VERIFICATION and queued for an officer to confirm
+                    uscc = check.normalized();
+                    usccStatus = check.status().name();
+                    check.violations().forEach(x -> w.add(new Violation("enterprise.uscc", x.code(),
+                            x.messageZh() + "；已受理并列入人工核验清单",
+                            x.messageEn() + "; accepted and queued for an officer to verify against the registry")));
                 } else {
                     check.violations().forEach(x -> v.add(new Violation("enterprise.uscc", x.code(), x.messageZh(),
                             x.messageEn())));
@@ -118,7 +130,7 @@ public class DecisionValidator {
             gates(r, v);
             statutoryRange(r, v);
         }
-        return new Outcome(v, w, uscc, number);
+        return new Outcome(v, w, uscc, number, usccStatus);
     }
 
     /**

@@ -111,6 +111,51 @@ public class CaseRepository {
         return m;
     }
 
+    /** Registered decisions whose USCC failed the check character and awaits an officer's verification. */
+    public List<PenaltyDecision> usccToVerify() {
+        List<PenaltyDecision> out = new java.util.ArrayList<>();
+        cases.find(Filters.eq("decision.enterprise.usccStatus", Enterprise.NEEDS_MANUAL_VERIFICATION))
+                .limit(500).forEach(d -> out.add(fromBson(d.getString("_id"), d.get("decision", Document.class))));
+        return out;
+    }
+
+    /**
+     * An officer confirmed the USCC against the registry: MANUALLY_VERIFIED, with an entry in the full-process record,
+     * in one write guarded by the case's version.
+     *
+     * @return false when the case is not (or no longer) awaiting verification
+     */
+    public boolean confirmUscc(String caseId, ActorRef actor, java.time.Instant at, String registryReference,
+                               String note) {
+        Document doc = cases.find(Filters.and(Filters.eq("_id", caseId),
+                Filters.eq("decision.enterprise.usccStatus", Enterprise.NEEDS_MANUAL_VERIFICATION))).first();
+        if (doc == null) {
+            return false;
+        }
+        List<Document> record = doc.getList(RECORD, Document.class, List.of());
+        java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("uscc", doc.get("decision", Document.class).get("enterprise", Document.class).getString("uscc"));
+        details.put("registryReference", registryReference);
+        if (note != null) {
+            details.put("note", note);
+        }
+        var entry = ProcessRecord.next(record.isEmpty() ? null : ProcessRecord.fromBson(record.getLast()), at, actor,
+                "USCC_VERIFIED", doc.getString("state"), doc.getString("state"), "统一社会信用代码已人工核验",
+                List.of(), details);
+        Number version = (Number) doc.get("version");
+        long v = version == null ? 0 : version.longValue();
+        var versionFilter = v == 0 ? Filters.or(Filters.eq("version", 0L), Filters.exists("version", false))
+                : Filters.eq("version", v);
+        var result = cases.updateOne(Filters.and(Filters.eq("_id", caseId), versionFilter,
+                        Filters.eq("decision.enterprise.usccStatus", Enterprise.NEEDS_MANUAL_VERIFICATION)),
+                com.mongodb.client.model.Updates.combine(
+                        com.mongodb.client.model.Updates.set("decision.enterprise.usccStatus",
+                                Enterprise.MANUALLY_VERIFIED),
+                        com.mongodb.client.model.Updates.set("version", v + 1),
+                        com.mongodb.client.model.Updates.push(RECORD, ProcessRecord.toBson(entry))));
+        return result.getMatchedCount() == 1;
+    }
+
     public Optional<Document> find(String caseId) {
         return Optional.ofNullable(cases.find(Filters.eq("_id", caseId)).first());
     }
@@ -121,7 +166,8 @@ public class CaseRepository {
                 .append("documentNumber", d.documentNumber())
                 .append("decisionDate", d.decisionDate().toString())
                 .append("enterprise", new Document("uscc", e.uscc()).append("name", e.name())
-                        .append("address", e.address()).append("legalRepresentative", e.legalRepresentative()))
+                        .append("address", e.address()).append("legalRepresentative", e.legalRepresentative())
+                        .append("usccStatus", e.usccStatus()))
                 .append("penalties", d.penalties().stream().map(p -> new Document("type", p.type().name())
                         .append("amount", p.amount() == null ? null : new Decimal128(p.amount()))
                         .append("description", p.description())).toList())
@@ -147,7 +193,7 @@ public class CaseRepository {
         return new PenaltyDecision(caseId, d.getString("decisionId"), d.getString("documentNumber"),
                 LocalDate.parse(d.getString("decisionDate")),
                 new Enterprise(e.getString("uscc"), e.getString("name"), e.getString("address"),
-                        e.getString("legalRepresentative")),
+                        e.getString("legalRepresentative"), e.getString("usccStatus")),
                 penalties, SeverityTier.valueOf(d.getString("severityTier")), d.getString("facts"),
                 d.getList("evidence", String.class), d.getString("violatedProvision"),
                 d.getString("penaltyBasisProvision"), d.getString("discretionStatement"),

@@ -22,7 +22,9 @@ public record PenaltyDecidedV1(String caseId, String decisionId, String document
                                String penaltyBasisProvision, String discretionStatement, String issuingAgency,
                                Instant recordedAt, ClassifiedPlan publicityPlan) {
 
-    public record EnterpriseV1(String uscc, String name, String address, String legalRepresentative) {
+    /** @param usccStatus VALID, MANUALLY_VERIFIED or NEEDS_MANUAL_VERIFICATION (a code awaiting an officer) */
+    public record EnterpriseV1(String uscc, String name, String address, String legalRepresentative,
+                               String usccStatus) {
     }
 
     public record PenaltyV1(String type, String typeZh, String amount, String description) {
@@ -31,7 +33,7 @@ public record PenaltyDecidedV1(String caseId, String decisionId, String document
     public static PenaltyDecidedV1 from(PenaltyDecision d, ClassifiedPlan publicityPlan) {
         var e = d.enterprise();
         return new PenaltyDecidedV1(d.caseId(), d.decisionId(), d.documentNumber(), d.decisionDate().toString(),
-                new EnterpriseV1(e.uscc(), e.name(), e.address(), e.legalRepresentative()),
+                new EnterpriseV1(e.uscc(), e.name(), e.address(), e.legalRepresentative(), e.usccStatus()),
                 d.penalties().stream().map(PenaltyDecidedV1::penalty).toList(), d.totalFine().toPlainString(),
                 d.severityTier().name(), d.facts(), d.evidence(), d.violatedProvision(), d.penaltyBasisProvision(),
                 d.discretionStatement(), d.issuingAgency(), d.recordedAt(), publicityPlan);
