@@ -2,6 +2,10 @@ package cn.gov.eco.enforcement;
 
 import cn.gov.eco.platform.publicity.PublicityClassifier;
 import cn.gov.eco.enforcement.casefile.model.CaseRules;
+import cn.gov.eco.enforcement.casefile.model.CaseState;
+import cn.gov.eco.enforcement.execution.model.ExecutionState;
+import cn.gov.eco.enforcement.search.application.CaseSearch;
+import cn.gov.eco.enforcement.search.infrastructure.MongoCaseSearch;
 import cn.gov.eco.enforcement.decision.application.CaseQueries;
 import cn.gov.eco.enforcement.decision.application.DecisionRecorder;
 import cn.gov.eco.enforcement.decision.application.DecisionValidator;
@@ -37,6 +41,14 @@ class CaseServiceConfiguration {
     @Bean
     CaseQueries caseQueries(CaseRepository repository, AccessPolicy policy, Clock clock) {
         return new CaseQueries(repository, policy, clock);
+    }
+
+    @Bean
+    CaseSearch caseSearch(MongoDatabase db) {
+        var states = new java.util.HashSet<String>();
+        java.util.Arrays.stream(CaseState.values()).map(Enum::name).forEach(states::add);
+        java.util.Arrays.stream(ExecutionState.values()).map(Enum::name).forEach(states::add);
+        return new CaseSearch(new MongoCaseSearch(db), states);
     }
 
     @Bean
