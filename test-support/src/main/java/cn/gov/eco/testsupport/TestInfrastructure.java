@@ -28,8 +28,8 @@ import java.util.Map;
 public final class TestInfrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
-    static final String KAFKA_IMAGE = "apache/kafka:4.2.1";
-    static final String MONGO_IMAGE = "mongo:8.0.4";
+    public static final String KAFKA_IMAGE = "apache/kafka:4.2.1";
+    public static final String MONGO_IMAGE = "mongo:8.0.4";
 
     private static volatile TestInfrastructure instance;
 
