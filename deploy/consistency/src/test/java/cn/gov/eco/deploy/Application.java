@@ -129,8 +129,19 @@ record Application(String module, Map<String, Object> properties, Set<String> pl
         if (placeholders.contains(variable)) {
             return true;
         }
-        return boot.propertyOf(variable)
-                .filter(p -> springFamilies().contains(p.split("\\.")[1]))
-                .isPresent();
+        return boot.propertyOf(variable).filter(this::configures).isPresent();
+    }
+
+    /**
+     * Whether the application reads a property set by name (a config-tree file, /run/secrets/NAME): one of its
+     * placeholders, or a Boot property of a family it configures.
+     */
+    boolean readsProperty(String name, BootProperties boot) {
+        return placeholders.contains(name) || boot.property(name).filter(this::configures).isPresent();
+    }
+
+    private boolean configures(String bootProperty) {
+        String[] parts = bootProperty.split("\\.");
+        return parts.length > 1 && parts[0].equals("spring") && springFamilies().contains(parts[1]);
     }
 }

@@ -56,7 +56,12 @@ final class BootProperties {
         if (!variable.startsWith("SPRING_")) {
             return Optional.empty();
         }
-        String candidate = variable.toLowerCase(Locale.ROOT).replace('_', '.');
+        return property(variable.toLowerCase(Locale.ROOT).replace('_', '.'));
+    }
+
+    /** The Boot property a property name (any relaxed form) is, if Boot knows it. */
+    Optional<String> property(String name) {
+        String candidate = canonical(name);
         if (known.containsKey(candidate)) {
             return Optional.of(known.get(candidate));
         }
