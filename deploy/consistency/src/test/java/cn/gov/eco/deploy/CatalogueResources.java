@@ -6,7 +6,6 @@ import cn.gov.eco.contracts.Topics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,13 +92,7 @@ final class CatalogueResources {
         for (TopicSpec t : topics()) {
             out.append("---\n")
                     .append("# ").append(t.why()).append('\n')
-                    .append("apiVersion: kafka.strimzi.io/v1beta2\n")
-                    .append("kind: KafkaTopic\n")
-                    .append("metadata:\n")
-                    .append("  name: ").append(t.name()).append('\n')
-                    .append("  labels:\n")
-                    .append("    strimzi.io/cluster: ").append(CLUSTER).append('\n')
-                    .append("spec:\n")
+                    .append(strimzi("KafkaTopic", t.name()))
                     .append("  topicName: ").append(t.name()).append('\n')
                     .append("  partitions: ").append(t.partitions()).append('\n')
                     .append("  replicas: ").append(REPLICAS).append('\n')
@@ -115,13 +108,7 @@ final class CatalogueResources {
                 .append("# Secret of the user's name, key sasl.jaas.config) and exactly the ACLs its topics need.\n");
         for (Principal p : Principal.values()) {
             out.append("---\n")
-                    .append("apiVersion: kafka.strimzi.io/v1beta2\n")
-                    .append("kind: KafkaUser\n")
-                    .append("metadata:\n")
-                    .append("  name: ").append(p.userName()).append('\n')
-                    .append("  labels:\n")
-                    .append("    strimzi.io/cluster: ").append(CLUSTER).append('\n')
-                    .append("spec:\n")
+                    .append(strimzi("KafkaUser", p.userName()))
                     .append("  authentication:\n")
                     .append("    type: scram-sha-512\n")
                     .append("  authorization:\n")
@@ -136,6 +123,17 @@ final class CatalogueResources {
             }
         }
         return out.toString();
+    }
+
+    /** A Strimzi resource of the cluster, up to its {@code spec:} line. */
+    private static String strimzi(String kind, String name) {
+        return "apiVersion: kafka.strimzi.io/v1beta2\n"
+                + "kind: " + kind + "\n"
+                + "metadata:\n"
+                + "  name: " + name + "\n"
+                + "  labels:\n"
+                + "    strimzi.io/cluster: " + CLUSTER + "\n"
+                + "spec:\n";
     }
 
     /** The compose file's kafka-init runs this (sourced by kafka-init.sh, which defines user, topic and acl). */
@@ -160,15 +158,5 @@ final class CatalogueResources {
             }
         }
         return out.toString();
-    }
-
-    /** Every principal that writes or reads at least one topic. */
-    static Set<Principal> principals() {
-        var all = new LinkedHashSet<Principal>();
-        Topics.ALL.forEach(t -> {
-            all.add(t.writer());
-            all.addAll(t.readers());
-        });
-        return all;
     }
 }
