@@ -53,4 +53,5 @@ acl dashboard topic credit.level.v1 literal Describe,Read
 acl dashboard topic credit.level.v1.dlt literal Describe,Write
 acl dashboard topic credit.enterprise-status.v1 literal Describe,Read
 acl dashboard topic credit.enterprise-status.v1.dlt literal Describe,Write
+acl dashboard topic dashboard-service- prefixed Create,Describe,DescribeConfigs,Read,Write
 acl dashboard group dashboard prefixed Read

@@ -86,6 +86,13 @@ record Application(String module, Map<String, Object> properties, Set<String> pl
         return Integer.parseInt(env.getOrDefault(m.group(1), m.group(2)));
     }
 
+    /** A property's value as the application runs without environment: {@code ${NAME:default}} gives default. */
+    String defaultValue(String name) {
+        String value = String.valueOf(property(name)
+                .orElseThrow(() -> new AssertionError(module + " has no property " + name)));
+        return value.replaceAll("^\\$\\{[A-Z_]+:(.*)}$", "$1");
+    }
+
     /** The actuator's base path (management.endpoints.web.base-path, default /actuator). */
     String actuatorBasePath() {
         return String.valueOf(property("management.endpoints.web.base-path").orElse("/actuator"));

@@ -25,6 +25,15 @@ final class CatalogueResources {
     static final int MIN_INSYNC_REPLICAS = 2;
     static final String CLUSTER = "lifecycle";
 
+    /**
+     * The dashboard is a Kafka Streams application: its repartition and changelog topics and its consumer group
+     * carry its application id ({@code spring.kafka.streams.application-id} of dashboard-service), and its
+     * principal may create, read and write those topics — and no other topic.
+     */
+    static final String DASHBOARD_STREAMS_APPLICATION_ID = "dashboard-service";
+    static final Set<String> STREAMS_INTERNAL_TOPIC_OPERATIONS =
+            new TreeSet<>(List.of("Create", "Describe", "DescribeConfigs", "Read", "Write"));
+
     static final String HEADER = """
             # GENERATED from the topic catalogue (cn.gov.eco.contracts.Topics, Principal) by deploy/consistency
             # (CatalogueResources); do not edit. After a catalogue change:
@@ -64,7 +73,8 @@ final class CatalogueResources {
     /**
      * The ACLs a principal needs, no more: its one writer topic(s) Write; each topic it reads Read, and that topic's
      * dead-letter topic Write (the platform's DeadLetterPublishingRecoverer); Describe wherever it reads or writes;
-     * its consumer groups ({@code <user>}, {@code <user>.level}, ...) by prefix.
+     * its consumer groups ({@code <user>}, {@code <user>.level}, {@code dashboard-service}) by prefix; the
+     * dashboard's Streams-internal topics.
      */
     static List<Acl> acls(Principal p) {
         Map<String, Set<String>> byTopic = new LinkedHashMap<>();
@@ -79,6 +89,10 @@ final class CatalogueResources {
         }
         List<Acl> acls = new ArrayList<>();
         byTopic.forEach((topic, ops) -> acls.add(new Acl("topic", topic, "literal", ops)));
+        if (p == Principal.DASHBOARD) {
+            acls.add(new Acl("topic", DASHBOARD_STREAMS_APPLICATION_ID + "-", "prefix",
+                    STREAMS_INTERNAL_TOPIC_OPERATIONS));
+        }
         if (Topics.ALL.stream().anyMatch(t -> t.readers().contains(p))) {
             acls.add(new Acl("group", p.userName(), "prefix", new TreeSet<>(List.of("Read"))));
         }

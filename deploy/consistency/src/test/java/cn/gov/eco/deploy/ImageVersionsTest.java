@@ -87,8 +87,7 @@ class ImageVersionsTest {
 
     @Test
     void shouldEmbedTheFontTheDocumentsNameAndSizeTheHeapByTheContainer() {
-        String fontDefault = String.valueOf(Application.named("notice-service").property("notice.font-path")
-                .orElseThrow()).replaceAll("^\\$\\{NOTICE_FONT_PATH:(.*)}$", "$1");
+        String fontDefault = Application.named("notice-service").defaultValue("notice.font-path");
         assertThat(DOCKERFILE).contains("fonts-wqy-microhei").contains("ENV NOTICE_FONT_PATH=" + fontDefault);
         assertThat(DOCKERFILE).containsPattern("JAVA_TOOL_OPTIONS=\"[^\"]*-XX:MaxRAMPercentage=\\d+");
         assertThat(DOCKERFILE).contains("-Djarmode=tools").contains("extract --layers");

@@ -7,6 +7,7 @@ import cn.gov.eco.testsupport.TestInfrastructure;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -35,13 +36,17 @@ class OperatorResourcesTest {
 
     private final Kustomization base = Kustomization.of("base");
 
+    /** -Ddeploy.regenerate=true rewrites the generated files before any test reads them. */
+    @BeforeAll
+    static void regenerateWhenAsked() {
+        if (Boolean.getBoolean("deploy.regenerate")) {
+            GENERATED.forEach(Repository::write);
+        }
+    }
+
     @Test
     void shouldBeGeneratedFromTheCurrentCatalogue() {
-        boolean regenerate = Boolean.getBoolean("deploy.regenerate");
         GENERATED.forEach((file, expected) -> {
-            if (regenerate) {
-                Repository.write(file, expected);
-            }
             assertThat(Repository.read(file)).as(Repository.ROOT.relativize(file)
                     + " is generated from the topic catalogue; regenerate it (-Ddeploy.regenerate=true, see its header)")
                     .isEqualTo(expected);
@@ -110,6 +115,10 @@ class OperatorResourcesTest {
                     expected.add("group:" + p.userName() + ":prefix:Read");
                 }
             }
+            if (p == Principal.DASHBOARD) {
+                CatalogueResources.STREAMS_INTERNAL_TOPIC_OPERATIONS.forEach(op -> expected.add("topic:"
+                        + CatalogueResources.DASHBOARD_STREAMS_APPLICATION_ID + "-:prefix:" + op));
+            }
             assertThat(declared.get(p.userName())).as(p.userName() + "'s ACLs").isEqualTo(expected);
         }
         // each catalogue topic has one writer, and the dashboard never writes a public topic
@@ -118,6 +127,17 @@ class OperatorResourcesTest {
                     + ":literal:Write")).map(Map.Entry::getKey)).as("writers of " + t.name())
                     .containsExactly(t.writer().userName());
         }
+    }
+
+    @Test
+    void shouldGrantTheDashboardsStreamsTopicsUnderTheApplicationIdItRunsWith() {
+        Application.load("dashboard-service").ifPresent(dashboard -> {
+            String configured = dashboard.defaultValue("spring.kafka.streams.application-id");
+            assertThat(configured).isEqualTo(CatalogueResources.DASHBOARD_STREAMS_APPLICATION_ID);
+            assertThat(configured).as("its consumer group is covered by the dashboard's group prefix")
+                    .startsWith(Principal.DASHBOARD.userName());
+        });
+        assertThat(CatalogueResources.DASHBOARD_STREAMS_APPLICATION_ID).startsWith(Principal.DASHBOARD.userName());
     }
 
     @Test
@@ -167,8 +187,7 @@ class OperatorResourcesTest {
 
     /** The database a service uses: spring.mongodb.database's default (${MONGODB_DATABASE:case-service}). */
     static String databaseOf(Application app) {
-        String value = String.valueOf(app.property("spring.mongodb.database").orElseThrow());
-        return value.replaceAll("^\\$\\{[A-Z_]+:(.*)}$", "$1");
+        return app.defaultValue("spring.mongodb.database");
     }
 
     static String tag(String image) {
