@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.fail;
 class OperatorResourcesTest {
 
     private static final Map<Path, String> GENERATED = Map.of(
-            Repository.path("deploy/kubernetes/base/data/kafka-topics.yaml"), CatalogueResources.kafkaTopics(),
-            Repository.path("deploy/kubernetes/base/data/kafka-users.yaml"), CatalogueResources.kafkaUsers(),
+            Repository.path("deploy/kubernetes/base/operators/kafka-topics.yaml"), CatalogueResources.kafkaTopics(),
+            Repository.path("deploy/kubernetes/base/operators/kafka-users.yaml"), CatalogueResources.kafkaUsers(),
             Repository.path("deploy/compose/kafka/catalogue.sh"), CatalogueResources.composeScript());
 
     private final Kustomization base = Kustomization.of("base");
