@@ -49,6 +49,23 @@ record Application(String module, Map<String, Object> properties, Set<String> pl
         return Optional.of(new Application(module, flat, placeholders));
     }
 
+    /**
+     * The environment variables the simulators' image reads: the names {@code cn.gov.eco.simulator.Simulators}
+     * looks up (it has no Spring configuration).
+     */
+    static Set<String> simulatorVariables() {
+        String source = Repository.read("simulators/src/main/java/cn/gov/eco/simulator/Simulators.java");
+        Set<String> names = new TreeSet<>();
+        Matcher m = Pattern.compile("env(?:\\.getOrDefault|\\.get)\\(\"([A-Z][A-Z0-9_]*)\"").matcher(source);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        if (names.isEmpty()) {
+            throw new IllegalStateException("Simulators reads no environment variable any more?");
+        }
+        return names;
+    }
+
     static Application named(String module) {
         return load(module).orElseThrow(() -> new IllegalArgumentException("no application " + module));
     }

@@ -74,6 +74,16 @@ class ComposeFileTest {
     }
 
     @Test
+    void shouldSetOnlyVariablesTheSimulatorsRead() {
+        assertThat(ComposeFile.environment(compose.service("simulators")).keySet())
+                .isSubsetOf(Application.simulatorVariables());
+        assertThat(ComposeFile.environment(compose.service("simulators")).get("NOTICE_EDELIVERY_SECRET_FILE"))
+                .isEqualTo("/run/secrets/" + ComposeFile.secrets(compose.service("simulators")).get("edelivery_secret"));
+        assertThat(ComposeFile.secrets(compose.service("notice-service"))).as("the secret the callbacks are signed with")
+                .containsEntry("edelivery_secret", "NOTICE_EDELIVERY_SECRET");
+    }
+
+    @Test
     void shouldProbeTheReadinessGroupOnThePortTheApplicationListensOn() {
         compose.services().forEach((name, s) -> ComposeFile.module(s).flatMap(Application::load).ifPresent(app -> {
             @SuppressWarnings("unchecked")
@@ -199,9 +209,19 @@ class ComposeFileTest {
 
     @Test
     void shouldMountTheObservabilityIssuesRulesAndDashboards() {
-        assertThat(Repository.path("deploy/observability/prometheus")).isDirectory();
-        assertThat(Repository.path("deploy/observability/grafana")).isDirectory();
-        assertThat(Repository.read("deploy/compose/prometheus/prometheus.yml")).contains("/etc/prometheus/rules/*.yml");
+        @SuppressWarnings("unchecked")
+        List<String> prometheus = (List<String>) compose.service("prometheus").get("volumes");
+        assertThat(prometheus).contains("../observability/prometheus:/etc/prometheus/rules:ro");
+        assertThat(Repository.read("deploy/compose/prometheus/prometheus.yml")).contains("/etc/prometheus/rules/alert");
+        @SuppressWarnings("unchecked")
+        List<String> grafana = (List<String>) compose.service("grafana").get("volumes");
+        assertThat(grafana).contains("../observability/grafana/provisioning:/etc/grafana/provisioning:ro",
+                "../observability/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+        // every application the compose file runs is scraped
+        String scrape = Repository.read("deploy/compose/prometheus/prometheus.yml");
+        compose.services().forEach((name, s) -> ComposeFile.module(s).flatMap(Application::load).ifPresent(app ->
+                assertThat(scrape).as(name + " is scraped on its port").contains("names: [" + name + "]\n        type: A\n"
+                        + "        port: " + app.port(ComposeFile.environment(s)))));
     }
 
     @Test

@@ -156,6 +156,13 @@ class KubernetesManifestsTest {
                 + " that the application neither has a ${placeholder} for nor binds as a Boot property").isEmpty();
     }
 
+    @Test
+    void shouldSetOnlyVariablesTheSimulatorsRead() {
+        Kustomization k = render("overlays/dev");
+        assertThat(environment(k, container(k.one(Deployment.class, "simulators"))).keySet())
+                .isSubsetOf(Application.simulatorVariables());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
     void shouldGiveTheServicesTheIssuerTheAuthServerPutsInItsTokens(String variant) {
