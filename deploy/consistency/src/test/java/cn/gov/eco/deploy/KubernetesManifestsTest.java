@@ -214,8 +214,8 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/production"})
-    void shouldKeepADisruptionBudgetForEveryReplicatedDeployment(String variant) {
+    @ValueSource(strings = {"base", "overlays/dev", "overlays/production"})
+    void shouldKeepADisruptionBudgetForEveryReplicatedDeploymentThatNeverBlocksADrain(String variant) {
         Kustomization k = render(variant);
         List<PodDisruptionBudget> budgets = k.all(PodDisruptionBudget.class);
         for (Deployment d : k.all(Deployment.class)) {
