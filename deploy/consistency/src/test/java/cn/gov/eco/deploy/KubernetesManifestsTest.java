@@ -63,7 +63,10 @@ class KubernetesManifestsTest {
         return containers.getFirst();
     }
 
-    /** The environment a container gets: envFrom ConfigMaps first, then env (which wins). Values of secrets: "". */
+    /**
+     * The environment a container gets: envFrom ConfigMaps first, then env (which wins), a configMapKeyRef resolved
+     * to its value. Values of secrets: "".
+     */
     static Map<String, String> environment(Kustomization k, Container c) {
         Map<String, String> env = new LinkedHashMap<>();
         for (EnvFromSource from : c.getEnvFrom()) {
@@ -72,7 +75,14 @@ class KubernetesManifestsTest {
             env.putAll(cm.getData());
         }
         for (EnvVar v : c.getEnv()) {
-            env.put(v.getName(), v.getValue() == null ? "" : v.getValue());
+            var ref = v.getValueFrom() == null ? null : v.getValueFrom().getConfigMapKeyRef();
+            String value = ref != null ? k.one(ConfigMap.class, ref.getName()).getData().get(ref.getKey())
+                    : v.getValue();
+            if (ref != null) {
+                assertThat(value).as(v.getName() + ": key " + ref.getKey() + " of ConfigMap " + ref.getName())
+                        .isNotNull();
+            }
+            env.put(v.getName(), value == null ? "" : value);
         }
         return env;
     }
