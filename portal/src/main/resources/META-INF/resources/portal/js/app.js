@@ -90,7 +90,8 @@ async function route() {
     return;
   }
   const roles = rolesOf(current);
-  let path = (location.hash || '#/').slice(1) || '/';
+  // a page's search criteria follow a '?' in the hash (#/officer/cases?q=…); the route is the part before it
+  let path = ((location.hash || '#/').slice(1) || '/').split('?')[0] || '/';
   if (path === '/') {
     const home = views.find(v => v.nav && allowed(v, roles));
     if (home) { location.replace(`#${home.pattern}`); return; }

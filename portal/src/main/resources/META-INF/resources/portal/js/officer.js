@@ -1,31 +1,77 @@
 // Enforcement officers (执法人员): record a penalty decision (the case service checks every field against the law and
 // answers each violation by its field, shown beside it), then follow it — its two documents and their delivery —
-// on the case page; and open any case by its id.
-import { h, problemBox, showFieldErrors, clearFieldErrors, toast, LABELS, requiredMark } from './ui.js';
-import { postJson, ApiError } from './api.js';
+// on the case page; and find any case by its 文号, company, USCC, state or date (案件查询).
+import { h, problemBox, showFieldErrors, clearFieldErrors, toast, LABELS, requiredMark, label, zhDate } from './ui.js';
+import { getJson, postJson, ApiError } from './api.js';
 
 export function register(page) {
   page('/officer/decisions/new', '录入处罚决定', ['OFFICER'], decisionForm);
   page('/officer/cases', '案件查询', ['OFFICER', 'CASE_REVIEWER', 'LEGAL_REVIEWER', 'AGENCY_HEAD', 'HEARING_HOST', 'CREDIT_REVIEWER', 'AUDITOR'], lookup);
 }
 
-function lookup() {
-  const input = h('input', { type: 'text', id: 'caseId', name: 'caseId', required: true, autocomplete: 'off', spellcheck: 'false' });
-  const form = h('form', { class: 'card', novalidate: true },
-    h('div', { class: 'field' }, h('label', { for: 'caseId' }, '案件编号'), input,
-      h('p', { class: 'help' }, '录入处罚决定后系统给出的案件编号（caseId）。')),
+/**
+ * 案件查询: search by 文号, company name or USCC, by state and decision date, a page at a time; each case opens its
+ * page. The search is in the address (#/officer/cases?q=…), so a list can be bookmarked and the back button works.
+ */
+async function lookup({ params }) {
+  const query = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  const q = query.get('q') ?? '';
+  const state = query.get('state') ?? '';
+  const from = query.get('decidedFrom') ?? '';
+  const to = query.get('decidedTo') ?? '';
+  const pageNo = Math.max(0, Number(query.get('page') ?? 0) || 0);
+  const form = h('form', { class: 'card search', role: 'search', 'aria-label': '案件查询条件' },
+    h('div', { class: 'field' }, h('label', { for: 'q' }, '文号、企业名称或统一社会信用代码'),
+      h('input', { type: 'search', id: 'q', name: 'q', value: q, autocomplete: 'off', maxlength: 100 })),
+    h('div', { class: 'field' }, h('label', { for: 'state' }, '案件状态'),
+      h('select', { id: 'state', name: 'state' }, h('option', { value: '' }, '全部'),
+        Object.entries(LABELS.caseStates).filter(([k]) => k !== 'DELIVERED')
+          .map(([value, text]) => h('option', { value, selected: value === state }, text)))),
+    h('div', { class: 'field' }, h('label', { for: 'decidedFrom' }, '决定日期（起）'),
+      h('input', { type: 'date', id: 'decidedFrom', name: 'decidedFrom', value: from })),
+    h('div', { class: 'field' }, h('label', { for: 'decidedTo' }, '决定日期（止）'),
+      h('input', { type: 'date', id: 'decidedTo', name: 'decidedTo', value: to })),
     h('div', { class: 'actions' }, h('button', { class: 'button primary', type: 'submit' }, '查询')));
-  form.addEventListener('submit', ev => {
-    ev.preventDefault();
-    clearFieldErrors(form);
-    const id = input.value.trim();
-    if (!id) {
-      showFieldErrors(form, { violations: [{ field: 'caseId', messageZh: '请填写案件编号' }] });
-      return;
+  const go = (page) => {
+    const next = new URLSearchParams();
+    for (const name of ['q', 'state', 'decidedFrom', 'decidedTo']) {
+      const v = form.elements[name].value.trim();
+      if (v) next.set(name, v);
     }
-    location.hash = `#/cases/${encodeURIComponent(id)}`;
-  });
-  return [h('h1', {}, '案件查询'), form];
+    if (page > 0) next.set('page', String(page));
+    location.hash = `#/officer/cases${next.size ? `?${next}` : ''}`;
+  };
+  form.addEventListener('submit', ev => { ev.preventDefault(); go(0); });
+
+  const api = new URLSearchParams({ size: '20', page: String(pageNo) });
+  if (q) api.set('q', q);
+  if (state) api.set('state', state);
+  if (from) api.set('decidedFrom', from);
+  if (to) api.set('decidedTo', to);
+  let result;
+  try {
+    result = await getJson(`/api/cases?${api}`);
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    showFieldErrors(form, e);
+    return [h('h1', {}, '案件查询'), form, problemBox(e)];
+  }
+  const pages = Math.max(1, Math.ceil(result.total / result.size));
+  const table = result.cases.length === 0
+    ? h('p', { class: 'empty' }, '没有符合条件的案件。')
+    : h('table', { class: 'queue cases' },
+      h('caption', {}, `共 ${result.total} 件，第 ${result.page + 1} / ${pages} 页`),
+      h('thead', {}, h('tr', {}, ['决定书文号', '当事人', '统一社会信用代码', '决定日期', '状态'].map(t => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, result.cases.map(c => h('tr', { 'data-case-id': c.caseId },
+        h('td', {}, h('a', { href: `#/cases/${encodeURIComponent(c.caseId)}` }, c.documentNumber ?? '（尚未作出决定）')),
+        h('td', {}, c.enterpriseName ?? '—'),
+        h('td', {}, c.uscc ?? '—'),
+        h('td', {}, zhDate(c.decisionDate)),
+        h('td', {}, h('span', { class: 'badge' }, label('caseStates', c.state)))))));
+  const pager = pages > 1 && h('nav', { class: 'pager', 'aria-label': '翻页' },
+    result.page > 0 && h('button', { class: 'button', type: 'button', onclick: () => go(result.page - 1) }, '上一页'),
+    result.page + 1 < pages && h('button', { class: 'button', type: 'button', onclick: () => go(result.page + 1) }, '下一页'));
+  return [h('h1', {}, '案件查询'), form, table, pager];
 }
 
 let penaltyRows = 0;

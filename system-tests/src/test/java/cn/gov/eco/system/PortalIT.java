@@ -108,6 +108,17 @@ class PortalIT {
             PortalBrowser.screenshot(page, "enterprise-publicity-narrow");
             page.setViewportSize(1280, 900);
 
+            // 环境信用等级: the level in words, and the change this decision caused with its reason
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("环境信用等级")).click();
+            Locator level = page.locator("article[data-level]");
+            assertThat(level).isVisible();
+            assertThat(level.locator(".badge")).hasText(Pattern.compile("^(绿色|蓝色|黄色|红色|未评价).*"));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                page.reload();
+                assertThat(page.locator("table.history")).containsText(DOCUMENT_NUMBER);
+            });
+            PortalBrowser.screenshot(page, "enterprise-credit-level");
+
             // the access token about to expire: the portal refreshes it with the refresh token, which rotates
             String oldRefresh = (String) page.evaluate("JSON.parse(sessionStorage.getItem('portal.session')).refreshToken");
             page.evaluate("(() => { const s = JSON.parse(sessionStorage.getItem('portal.session'));"
@@ -210,6 +221,17 @@ class PortalIT {
                 page.reload();
                 assertThat(card.locator("button[data-document]")).hasCount(2);
             });
+
+            // 案件查询: the case is found again by its 文号 (no internal id), and opens from the list
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("案件查询").setExact(true)).click();
+            page.getByLabel("文号、企业名称或统一社会信用代码").fill("503号");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查询").setExact(true)).click();
+            Locator row = page.locator("tr[data-case-id='" + newCase + "']");
+            assertThat(row).containsText("泉州市清源化工有限公司");
+            assertThat(row).containsText("2026年11月20日");
+            PortalBrowser.screenshot(page, "officer-case-search");
+            row.getByRole(AriaRole.LINK).click();
+            assertThat(page.locator("article[data-case-id='" + newCase + "']")).isVisible();
         }
         // the legal reviewer's first page is the legal-review queue, read from the case service
         try (BrowserContext person = browser.newPerson()) {
