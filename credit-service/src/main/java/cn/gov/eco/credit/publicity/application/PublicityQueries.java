@@ -79,7 +79,7 @@ public class PublicityQueries {
         try {
             return lifecycle.reviewPlan(recordId, actor.userId(), note);
         } catch (PublicityLifecycle.RecordNotFound e) {
-            throw ProblemException.notFound("公示记录", recordId);
+            throw ProblemException.notFound("公示记录", "publicity record", recordId);
         } catch (IllegalPublicityTransition e) {
             throw ProblemException.conflict("NO_PLAN_DIFFERENCE_TO_REVIEW", "recordId",
                     "该公示记录没有待审核的公示方案差异（或已审核）",
