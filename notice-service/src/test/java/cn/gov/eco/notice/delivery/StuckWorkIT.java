@@ -9,7 +9,7 @@ import cn.gov.eco.notice.delivery.infrastructure.PdfDocumentRendering;
 import cn.gov.eco.notice.document.DocumentRenderer;
 import cn.gov.eco.platform.messaging.CloudEventRecords;
 import cn.gov.eco.platform.messaging.OutboxEvent;
-import cn.gov.eco.platform.publicity.PublicityPlan;
+import cn.gov.eco.platform.publicity.ClassifiedPlan;
 import cn.gov.eco.testsupport.Http;
 import cn.gov.eco.testsupport.Persona;
 import cn.gov.eco.testsupport.TestInfrastructure;
@@ -66,7 +66,7 @@ class StuckWorkIT {
         @Primary
         DocumentRendering breakableDocumentRendering(DocumentRenderer renderer, NoticeProperties props) {
             var real = new PdfDocumentRendering(renderer, props.agency());
-            return (PenaltyDecidedMessage decided, PublicityPlan plan, String noticeNumber) -> {
+            return (PenaltyDecidedMessage decided, ClassifiedPlan plan, String noticeNumber) -> {
                 if (BROKEN.get()) {
                     throw new IllegalStateException("the seal's signing key is unavailable");
                 }

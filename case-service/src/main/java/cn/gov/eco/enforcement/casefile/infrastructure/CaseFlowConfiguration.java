@@ -1,5 +1,6 @@
 package cn.gov.eco.enforcement.casefile.infrastructure;
 
+import cn.gov.eco.platform.publicity.PublicityClassifier;
 import cn.gov.eco.enforcement.casefile.application.CaseWorkflow;
 import cn.gov.eco.enforcement.casefile.application.OfficerRoster;
 import cn.gov.eco.enforcement.casefile.model.CaseDeadlines;
@@ -42,9 +43,10 @@ public class CaseFlowConfiguration {
     @Bean
     CaseWorkflow caseWorkflow(CaseFileRepository repository, MongoDocumentNumbers numbers, AccessPolicy policy,
                               WorkingDayCalendar calendar, CaseRules rules, UsccWhitelist whitelist, Clock clock,
-                              Supplier<UUID> ids, CaseFlowProperties properties, OfficerRoster officers) {
+                              Supplier<UUID> ids, CaseFlowProperties properties, PublicityClassifier classifier,
+                              OfficerRoster officers) {
         var workflow = new CaseWorkflow(repository, numbers, policy, new CaseDeadlines(calendar, rules), rules,
-                whitelist, clock, ids, properties.agency());
+                whitelist, clock, ids, properties.agency(), classifier);
         workflow.setOfficers(officers);
         return workflow;
     }

@@ -1,5 +1,6 @@
 package cn.gov.eco.enforcement.decision.application;
 
+import cn.gov.eco.enforcement.casefile.model.Mitigation;
 import cn.gov.eco.platform.text.Printed;
 import jakarta.validation.constraints.Size;
 
@@ -11,8 +12,10 @@ import java.util.List;
  * What an officer submits to register a penalty decision made outside the system (存量/线下案件录入). Validated field by
  * field before anything is stored. The attestations are optional; they are required when a gate of the case flow
  * applies to the decision submitted (legal review, collective discussion, hearing right), so that registering is no
- * way around the gates. Every text has its documented maximum, and what the documents print is checked against what
- * they can print ({@link Printed}), before anything is stored (issue 16).
+ * way around the gates. {@code mitigation} flags 减轻处罚 below the statutory minimum with its Art. 32 ground (the
+ * statutory range of the cited provision is checked against the legal-basis table). Every text has its documented
+ * maximum, and what the documents print is checked against what they can print ({@link Printed}), before anything is
+ * stored (issue 16).
  */
 public record RecordDecisionRequest(EnterpriseDto enterprise,
                                     @Printed(max = 100, singleLine = true) String documentNumber,
@@ -27,7 +30,15 @@ public record RecordDecisionRequest(EnterpriseDto enterprise,
                                     @Printed(max = 200, singleLine = true) String issuingAgency,
                                     LegalReviewAttestation legalReview,
                                     CollectiveDiscussionAttestation collectiveDiscussion,
-                                    HearingRightAttestation hearingRight) {
+                                    HearingRightAttestation hearingRight, Mitigation mitigation,
+                                    NonRepairableDto nonRepairable) {
+
+    /**
+     * 特定严重失信: the information may not be repaired during its publicity period — entered by the officer with its
+     * legal basis (and the reason the notice prints), checked in legal review. Optional.
+     */
+    public record NonRepairableDto(@Size(max = 2_000) String legalBasis, @Printed(max = 2_000) String reasonZh) {
+    }
 
     /** Penalty types one decision can impose together (行政处罚法 第九条 lists six kinds). */
     public static final int MAX_PENALTIES = 20;
