@@ -43,7 +43,7 @@ public class EventRaiser {
         schemas.validate(type, payloadJson);
         return new OutboxEvent(ids.get().toString(), type.ceType(), Topics.carrying(type).name(), key, subject,
                 sequence, clock.instant(), ruleSetId == null ? "none" : ruleSetId,
-                calendarVersion == null ? "none" : calendarVersion, TraceContext.currentOrNew().child().header(),
+                calendarVersion == null ? "none" : calendarVersion, TraceContext.currentOrNew().header(),
                 payloadJson, null);
     }
 }
