@@ -22,9 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class AlertRules {
 
-    /** Metric names as the rules and panels write them: the services' prefixes. */
+    /** Metric names as the rules and panels write them: the services' prefixes (not header names such as kafka_dlt-*). */
     private static final Pattern METRIC = Pattern.compile(
-            "\\b((?:lifecycle|resilience4j|http_server|jvm|process|system|kafka|mongodb|executor|tomcat|logback)_[a-z0-9_]+)");
+            "\\b((?:lifecycle|resilience4j|http_server|jvm|process|system|kafka|mongodb|executor|tomcat|logback)_[a-z0-9_]++)(?![-.])");
 
     private AlertRules() {
     }

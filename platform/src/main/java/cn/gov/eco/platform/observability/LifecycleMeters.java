@@ -1,6 +1,7 @@
 package cn.gov.eco.platform.observability;
 
 import cn.gov.eco.contracts.EventTypes;
+import cn.gov.eco.contracts.Topic;
 import cn.gov.eco.contracts.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,6 +52,11 @@ public class LifecycleMeters implements ProducerListener<String, byte[]> {
      * an alert or a panel then reads 0, not "no data", before the first event.
      */
     private void startAtZero(String serviceName) {
+        for (Topic t : Topics.ALL) {
+            if (t.readers().stream().anyMatch(p -> p.userName().equals(serviceName))) {
+                deadLettered(t.deadLetterTopic());
+            }
+        }
         if (Topics.ENFORCEMENT_CASE.writer().userName().equals(serviceName)) {
             for (String severity : List.of("MINOR", "GENERAL", "SERIOUS")) {
                 decisions("penalty", severity);
@@ -70,6 +76,12 @@ public class LifecycleMeters implements ProducerListener<String, byte[]> {
         if (Topics.CREDIT_REPAIR.writer().userName().equals(serviceName)) {
             Topics.CREDIT_REPAIR.eventTypes().forEach(t -> repair(t.name()));
         }
+    }
+
+    private Counter deadLettered(String deadLetterTopic) {
+        return Counter.builder("lifecycle.dlt.published")
+                .description("Records this service dead-lettered (failed every attempt, or poison)")
+                .tag("topic", deadLetterTopic).register(registry);
     }
 
     private Counter decisions(String kind, String severity) {
@@ -107,9 +119,7 @@ public class LifecycleMeters implements ProducerListener<String, byte[]> {
     public void onSuccess(ProducerRecord<String, byte[]> record, RecordMetadata metadata) {
         try {
             if (record.topic().endsWith(DEAD_LETTER_SUFFIX)) {
-                Counter.builder("lifecycle.dlt.published")
-                        .description("Records this service dead-lettered (failed every attempt, or poison)")
-                        .tag("topic", record.topic()).register(registry).increment();
+                deadLettered(record.topic()).increment();
                 return;
             }
             String type = header(record, "ce_type");
