@@ -106,6 +106,9 @@ class ObservabilityIT {
             Scrape notice = scrape("notice-service");
             assertThat(notice.sum("lifecycle_documents_prepared_total"))
                     .isGreaterThan(before.get("notice-service").sum("lifecycle_documents_prepared_total"));
+            assertThat(notice.sum("lifecycle_documents_render_seconds_count", "outcome", "rendered"))
+                    .isGreaterThan(before.get("notice-service").sum("lifecycle_documents_render_seconds_count",
+                            "outcome", "rendered"));
             assertThat(notice.sum("lifecycle_decision_to_service_seconds_count"))
                     .isGreaterThan(before.get("notice-service").sum("lifecycle_decision_to_service_seconds_count"));
             assertThat(notice.sum("lifecycle_deliveries_attempts_total", "method", "ELECTRONIC"))
@@ -126,7 +129,7 @@ class ObservabilityIT {
     void shouldPublishEveryMetricThatAnAlertRuleOrADashboardPanelNames() throws Exception {
         decide("泉环罚〔2026〕612号", TraceContext.newRoot());
         List<String> named = AlertRules.metricsNamed();
-        assertThat(named).contains("lifecycle_dlt_records", "lifecycle_outbox_oldest_pending_age_seconds",
+        assertThat(named).contains("lifecycle_documents_render_seconds_count", "lifecycle_dlt_records", "lifecycle_outbox_oldest_pending_age_seconds",
                 "lifecycle_consumer_lag", "resilience4j_circuitbreaker_state", "lifecycle_deliveries_overdue_total");
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             Set<String> published = new TreeSet<>();

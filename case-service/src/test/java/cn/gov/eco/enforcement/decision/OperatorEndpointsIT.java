@@ -97,7 +97,8 @@ class OperatorEndpointsIT {
             assertThat(after.sum("lifecycle_events_published_total", "type",
                     "cn.gov.eco.enforcement.PenaltyDecided.v1")).isGreaterThanOrEqualTo(1);
             assertThat(after.has("lifecycle_consumer_lag", "topic", Topics.NOTICE_DELIVERY.name())).isTrue();
-            assertThat(after.names()).contains("http_server_requests_seconds_count");
+            assertThat(after.names()).contains("http_server_requests_seconds_count",
+                    "mongodb_driver_commands_seconds_count", "kafka_producer_record_send_total");
         });
         String text = String.join("\n", Scrape.of(baseUrl).series().keySet());
         assertThat(text).doesNotContain("91350500MA2Y0001XX").doesNotContain("泉环罚");

@@ -13,7 +13,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.CompositeProducerListener;
 import org.springframework.kafka.support.LoggingProducerListener;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +53,16 @@ public class ObservabilityAutoConfiguration {
         return () -> {
             var listener = new CompositeProducerListener<String, byte[]>(new LoggingProducerListener<>(), meters);
             template.setProducerListener(listener);
+        };
+    }
+
+    /** Kafka's own client meters (kafka_producer_*, kafka_consumer_*) for the platform's factories. */
+    @Bean
+    SmartInitializingSingleton kafkaClientMeters(ProducerFactory<String, byte[]> producers,
+                                                 ConsumerFactory<String, byte[]> consumers, MeterRegistry registry) {
+        return () -> {
+            producers.addListener(new MicrometerProducerListener<>(registry));
+            consumers.addListener(new MicrometerConsumerListener<>(registry));
         };
     }
 
