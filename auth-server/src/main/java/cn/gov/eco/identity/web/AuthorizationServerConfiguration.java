@@ -150,9 +150,10 @@ public class AuthorizationServerConfiguration {
     SecurityFilterChain loginForm(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/actuator/prometheus", "/error").permitAll()
+                                "/actuator/prometheus", "/error", "/assets/**").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                // the Chinese sign-in page (SignInPage); the form posts to Spring's own POST /login
+                .formLogin(form -> form.loginPage(SignInPage.PATH).permitAll());
         return http.build();
     }
 
