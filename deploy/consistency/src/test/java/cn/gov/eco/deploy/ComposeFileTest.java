@@ -74,6 +74,17 @@ class ComposeFileTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void shouldLimitTheMemoryOfEveryApplicationSoThatItsHeapIsSizedByIt() {
+        compose.services().forEach((name, s) -> ComposeFile.module(s).ifPresent(module -> {
+            var deploy = (Map<String, Object>) s.get("deploy");
+            assertThat(deploy).as(name + " has deploy.resources.limits.memory").isNotNull();
+            var limits = (Map<String, Object>) ((Map<String, Object>) deploy.get("resources")).get("limits");
+            assertThat(String.valueOf(limits.get("memory"))).as(name + "'s memory limit").matches("\\d+[mg]");
+        }));
+    }
+
+    @Test
     void shouldSetOnlyVariablesTheSimulatorsRead() {
         assertThat(ComposeFile.environment(compose.service("simulators")).keySet())
                 .isSubsetOf(Application.simulatorVariables());
