@@ -10,6 +10,7 @@ import java.util.Set;
 import static cn.gov.eco.notice.document.ChineseFormats.count;
 import static cn.gov.eco.notice.document.ChineseFormats.date;
 import static cn.gov.eco.notice.document.ChineseFormats.money;
+import static cn.gov.eco.notice.document.ChineseFormats.officialDate;
 
 /**
  * Turns the document records into the flat name → value maps that templates read, and declares which
@@ -55,7 +56,7 @@ final class DocumentModels {
                 "performance.surchargeWarning", "remedies.reconsiderationBody", "remedies.reconsiderationDays",
                 "remedies.court", "remedies.litigationMonths", "discretionStatement", "statementsAndHearing",
                 "publicityNotice",
-                "issuingAgency", "decisionDate")) {
+                "issuingAgency", "decisionDate", "decisionDateZh")) {
             d.put(text, TemplateSchema.TEXT);
         }
         d.put("evidence", TemplateSchema.TEXT_LIST);
@@ -69,7 +70,7 @@ final class DocumentModels {
                 "severityTier", "severityBasis", "publicityStart", "minPeriodEnd", "maxPeriodEnd",
                 "earliestApplicationDate", "earliestApplicationExplanation", "applicationChannel",
                 "processingTimeLimits", "environmentalCreditEffect", "nonRepairableReason", "antiFraudWarning",
-                "contact", "issuingAgency", "issueDate")) {
+                "contact", "issuingAgency", "issueDate", "issueDateZh")) {
             n.put(text, TemplateSchema.TEXT);
         }
         n.put("publicityPlatforms", TemplateSchema.TEXT_LIST);
@@ -128,6 +129,7 @@ final class DocumentModels {
         m.put("publicityNotice", nz(doc.publicityNotice()));
         m.put("issuingAgency", doc.issuingAgency());
         m.put("decisionDate", date(doc.decisionDate()));
+        m.put("decisionDateZh", officialDate(doc.decisionDate()));
         agencyValues(m, agency);
         return m;
     }
@@ -158,6 +160,7 @@ final class DocumentModels {
         m.put("contact", doc.contact() == null || doc.contact().isBlank() ? agency.contact() : doc.contact());
         m.put("issuingAgency", doc.issuingAgency());
         m.put("issueDate", date(doc.issueDate()));
+        m.put("issueDateZh", officialDate(doc.issueDate()));
         agencyValues(m, agency);
         return m;
     }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * checked against the document's {@link TemplateSchema} when the template is parsed.
  *
  * <pre>
+ * &#64;masthead ${issuingAgency}       the 版头: the issuing agency in red, centred (GB/T 9704-2012 §7.2.3)
  * &#64;title 行政处罚决定书            large bold centred line (also the PDF title)
  * &#64;subtitle ${documentNumber}      centred line
  * &#64;subject 行政处罚决定            PDF metadata subject (not printed)
@@ -122,7 +123,7 @@ public final class DocumentTemplate {
             }
             Where where = new Where(name, lineNo, schema, scope);
             switch (directive) {
-                case "title", "subtitle", "heading", "p", "text", "sign" -> {
+                case "masthead", "title", "subtitle", "heading", "p", "text", "sign" -> {
                     Text text = text(rest, where);
                     if (directive.equals("title") && title == null) {
                         title = text.literal().strip();
@@ -293,6 +294,7 @@ public final class DocumentTemplate {
             switch (node) {
                 case Line l -> {
                     switch (l.kind()) {
+                        case "masthead" -> out.add(new LayoutBlock.Masthead(expand(l.text(), model, vars)));
                         case "title" -> out.add(new LayoutBlock.Title(expand(l.text(), model, vars)));
                         case "subtitle" -> out.add(new LayoutBlock.Subtitle(expand(l.text(), model, vars)));
                         case "heading" -> out.add(new LayoutBlock.Heading(expand(l.text(), model, vars)));

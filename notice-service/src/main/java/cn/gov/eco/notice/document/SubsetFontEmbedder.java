@@ -1,17 +1,11 @@
 package cn.gov.eco.notice.document;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
 
-import org.apache.fontbox.ttf.CmapLookup;
-import org.apache.fontbox.ttf.TTFSubsetter;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSFloat;
@@ -19,60 +13,43 @@ import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.common.PDStream;
 
 /**
- * Embeds the subset of the CJK font that one document uses, as a Type 0 font with a CIDFontType2
- * descendant (ISO 32000-1 §9.7), and encodes text for it.
+ * Embeds the subset of one face that one document uses, as a Type 0 font with a CIDFontType2 descendant
+ * (ISO 32000-1 §9.7), and encodes text for it.
  *
- * <p>Why not {@code PDType0Font.load(doc, ttf, true)}: with a 30,000-glyph CJK face PDFBox 3.0.7 first
- * builds a width array and a CIDToGIDMap covering every glyph of the font, then replaces them at save
- * time — about 70 % of the render time was spent there. Here only the glyphs used are touched: the
- * subset is written by FontBox's {@link TTFSubsetter}, CIDs are the subset's glyph ids
- * ({@code /CIDToGIDMap /Identity}), and the ToUnicode CMap is written from the code points actually
- * drawn, so text extracts as exactly the characters written (no Kangxi radicals for glyphs that several
- * code points share).
+ * <p>Why not {@code PDType0Font.load(doc, ttf, true)}: with a 30,000-glyph CJK face PDFBox 3 first builds a width
+ * array and a CIDToGIDMap covering every glyph of the font, then replaces them at save time. Here only the glyphs used
+ * are touched: the subset is written by {@link TrueTypeFace#subset} from arrays read at start, CIDs are the subset's
+ * glyph ids ({@code /CIDToGIDMap /Identity}), and the ToUnicode CMap is written from the code points actually drawn,
+ * so text extracts as exactly the characters written (no Kangxi radicals for glyphs that several code points share).
  */
 final class SubsetFontEmbedder {
-
-    /** Tables a CIDFontType2 program needs (no cmap, name or post: the PDF supplies those). */
-    private static final List<String> TABLES =
-            List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf", "hmtx", "fpgm", "gasp");
 
     private final char[] cidByCodePoint = new char[0x10000];
     private final COSDictionary type0;
 
     /**
-     * @param codePoints every code point the document draws (BMP only; the layout has checked the font has them)
+     * @param codePoints every code point the document draws in this face (BMP only; the layout has checked the face
+     *                   has them)
      */
-    SubsetFontEmbedder(PDDocument doc, TrueTypeFont ttf, CjkFont font, SortedSet<Integer> codePoints)
-            throws IOException {
-        TTFSubsetter subsetter = new TTFSubsetter(ttf, TABLES);
-        subsetter.addAll(codePoints);
-        Map<Integer, Integer> newToOld = subsetter.getGIDMap();
-        int[] oldToNewKeys = new int[newToOld.size()];
-        int[] oldToNewValues = new int[newToOld.size()];
+    SubsetFontEmbedder(PDDocument doc, TrueTypeFace face, BitSet codePoints) throws IOException {
+        int[] faceGlyphs = new int[codePoints.cardinality()];
         int k = 0;
-        for (Map.Entry<Integer, Integer> e : newToOld.entrySet()) { // sorted by new gid = sorted by old gid
-            oldToNewKeys[k] = e.getValue();
-            oldToNewValues[k] = e.getKey();
-            k++;
+        for (int cp = codePoints.nextSetBit(0); cp >= 0; cp = codePoints.nextSetBit(cp + 1)) {
+            faceGlyphs[k++] = face.glyph(cp);
         }
-        CmapLookup cmap = ttf.getUnicodeCmapLookup();
-        for (int cp : codePoints) {
-            int idx = java.util.Arrays.binarySearch(oldToNewKeys, cmap.getGlyphId(cp));
-            cidByCodePoint[cp] = (char) (idx < 0 ? 0 : oldToNewValues[idx]);
+        TrueTypeFace.Subset subset = face.subset(faceGlyphs);
+        for (int cp = codePoints.nextSetBit(0); cp >= 0; cp = codePoints.nextSetBit(cp + 1)) {
+            cidByCodePoint[cp] = (char) subset.newId(face.glyph(cp));
         }
-        String tag = tag(codePoints);
-        String baseFont = tag + "+" + font.postScriptName();
+        String baseFont = tag(codePoints) + "+" + face.postScriptName();
 
-        ByteArrayOutputStream fontBytes = new ByteArrayOutputStream(64 * 1024);
-        subsetter.writeToStream(fontBytes);
-        byte[] program = fontBytes.toByteArray();
-        PDStream fontFile = new PDStream(doc, new ByteArrayInputStream(program), COSName.FLATE_DECODE);
-        fontFile.getCOSObject().setInt(COSName.LENGTH1, program.length);
+        byte[] program = subset.program();
+        COSStream fontFile = Streams.deflated(doc, program);
+        fontFile.setInt(COSName.LENGTH1, program.length);
 
-        CjkFont.Metrics m = font.metrics();
+        CjkFont.Metrics m = face.metrics();
         COSDictionary descriptor = new COSDictionary();
         descriptor.setItem(COSName.TYPE, COSName.FONT_DESC);
         descriptor.setName(COSName.FONT_NAME, baseFont);
@@ -97,31 +74,28 @@ final class SubsetFontEmbedder {
         // Widths (ISO 32000-1 §9.7.4.3): the commonest one, the full width of the CJK glyphs, as /DW, and the
         // others as runs of consecutive CIDs "c [w1 w2 …]". A document is signed without object streams, so an
         // array of one entry per glyph would be kilobytes of uncompressed text in every PDF.
-        int[] cids = new int[newToOld.size()];
-        int[] advances = new int[newToOld.size()];
+        int[] glyphs = subset.glyphs();
+        int[] advances = new int[glyphs.length];
         Map<Integer, Integer> counts = new HashMap<>();
-        int i = 0;
-        for (Map.Entry<Integer, Integer> e : newToOld.entrySet()) { // in CID order
-            cids[i] = e.getKey();
-            advances[i] = Math.round(font.glyphAdvance(ttf, e.getValue()));
-            counts.merge(advances[i], 1, Integer::sum);
-            i++;
+        for (int cid = 0; cid < glyphs.length; cid++) {
+            advances[cid] = face.glyphAdvance(glyphs[cid]);
+            counts.merge(advances[cid], 1, Integer::sum);
         }
         int defaultWidth = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElse(1000);
         COSArray widths = new COSArray();
         COSArray run = null;
-        for (int g = 0; g < cids.length; g++) {
-            if (advances[g] == defaultWidth) {
+        for (int cid = 0; cid < glyphs.length; cid++) {
+            if (advances[cid] == defaultWidth) {
                 run = null;
                 continue;
             }
-            if (run == null || cids[g] != cids[g - 1] + 1) {
+            if (run == null) {
                 run = new COSArray();
-                widths.add(COSInteger.get(cids[g]));
+                widths.add(COSInteger.get(cid));
                 widths.add(run);
             }
-            run.add(COSInteger.get(advances[g]));
+            run.add(COSInteger.get(advances[cid]));
         }
 
         COSDictionary cidFont = new COSDictionary();
@@ -162,24 +136,35 @@ final class SubsetFontEmbedder {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private COSStream toUnicode(PDDocument doc, SortedSet<Integer> codePoints) throws IOException {
-        StringBuilder cmap = new StringBuilder(codePoints.size() * 16 + 512);
+    private COSStream toUnicode(PDDocument doc, BitSet codePoints) throws IOException {
+        StringBuilder cmap = new StringBuilder(codePoints.cardinality() * 14 + 512);
         cmap.append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
             .append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
             .append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
             .append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
         // one entry per CID; when two code points share a glyph the first one is kept
-        java.util.TreeMap<Integer, Integer> byCid = new java.util.TreeMap<>();
-        for (int cp : codePoints) {
-            byCid.putIfAbsent((int) cidByCodePoint[cp], cp);
+        char[] codePointByCid = new char[0x10000];
+        int entries = 0;
+        int maxCid = 0;
+        for (int cp = codePoints.nextSetBit(0); cp >= 0; cp = codePoints.nextSetBit(cp + 1)) {
+            char cid = cidByCodePoint[cp];
+            if (cid != 0 && codePointByCid[cid] == 0) {
+                codePointByCid[cid] = (char) cp;
+                entries++;
+                maxCid = Math.max(maxCid, cid);
+            }
         }
         int inBlock = 0;
-        int remaining = byCid.size();
-        for (Map.Entry<Integer, Integer> e : byCid.entrySet()) {
+        int remaining = entries;
+        for (int cid = 1; cid <= maxCid; cid++) {
+            if (codePointByCid[cid] == 0) {
+                continue;
+            }
             if (inBlock == 0) {
                 cmap.append(Math.min(100, remaining)).append(" beginbfchar\n");
             }
-            cmap.append(String.format("<%04X> <%04X>\n", e.getKey(), e.getValue()));
+            hex4(cmap.append('<'), cid).append("> <");
+            hex4(cmap, codePointByCid[cid]).append(">\n");
             remaining--;
             if (++inBlock == 100 || remaining == 0) {
                 cmap.append("endbfchar\n");
@@ -187,15 +172,18 @@ final class SubsetFontEmbedder {
             }
         }
         cmap.append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-        PDStream stream = new PDStream(doc,
-                new ByteArrayInputStream(cmap.toString().getBytes(StandardCharsets.US_ASCII)), COSName.FLATE_DECODE);
-        return stream.getCOSObject();
+        return Streams.deflated(doc, cmap.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static StringBuilder hex4(StringBuilder out, int v) {
+        return out.append(HEX[(v >> 12) & 0xF]).append(HEX[(v >> 8) & 0xF]).append(HEX[(v >> 4) & 0xF])
+                .append(HEX[v & 0xF]);
     }
 
     /** A six-letter subset tag derived from the glyph set (ISO 32000-1 §9.6.4). */
-    private static String tag(SortedSet<Integer> codePoints) {
+    private static String tag(BitSet codePoints) {
         long h = 1125899906842597L;
-        for (int cp : codePoints) {
+        for (int cp = codePoints.nextSetBit(0); cp >= 0; cp = codePoints.nextSetBit(cp + 1)) {
             h = 31 * h + cp;
         }
         h &= Long.MAX_VALUE;
