@@ -47,6 +47,9 @@ public final class DocumentRenderer {
     private final DocumentSealer sealer;
     private final SealPicture sealPicture;
     private final DevelopmentSeal developmentSeal;
+    private final boolean oneFace;
+    private final FixedFonts decisionFonts;
+    private final FixedFonts noticeFonts;
 
     /** Unsealed documents, dated by the system clock: for previews and tests of the layout. */
     public DocumentRenderer(CjkFont font, DocumentTemplates templates, AgencyProfile agency) {
@@ -67,52 +70,120 @@ public final class DocumentRenderer {
         this.sealPicture = agency.sealImage() == null ? null : SealPicture.of(agency.sealImage().png());
         this.developmentSeal = sealPicture != null ? null
                 : DevelopmentSeal.of(font.face(CjkFont.Face.SONG), agency.name());
+        this.oneFace = font.face(CjkFont.Face.SONG) == font.face(CjkFont.Face.HEI);
+        this.decisionFonts = fixedFonts(templates.decision());
+        this.noticeFonts = fixedFonts(templates.notice());
     }
 
     /** The 行政处罚决定书 as PDF bytes. */
     public byte[] renderDecision(PenaltyDecisionDocument decision) {
         Map<String, Object> model = DocumentModels.decision(decision, agency);
-        return render(templates.decision(), model, decision.documentNumber(), decision.issuingAgency());
+        return render(templates.decision(), decisionFonts, model, decision.documentNumber(),
+                decision.issuingAgency());
     }
 
     /** The 企业环境信用信息修复权益告知书 as PDF bytes. */
     public byte[] renderNotice(RepairRightsNoticeDocument notice) {
         Map<String, Object> model = DocumentModels.notice(notice, agency);
-        return render(templates.notice(), model, notice.documentNumber(), notice.issuingAgency());
+        return render(templates.notice(), noticeFonts, model, notice.documentNumber(), notice.issuingAgency());
     }
 
-    private byte[] render(DocumentTemplate template, Map<String, Object> model, String number, String author) {
+    /**
+     * Characters most documents print in their fields besides the template's own text: digits, Latin letters,
+     * punctuation, Chinese numerals and dates, the words of names, addresses and amounts. They join the subset made
+     * once per template, so that a document's own subset stays small.
+     */
+    private static final String COMMON = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+            + " !\"#$%&'()*+,-./:;<=>?@[]_{}~（）〔〕【】《》“”‘’，。、；：？！…—·％"
+            + "〇一二三四五六七八九十百千万亿元角分年月日时号第条款项之"
+            + "人民币有限责任公司股份集团厂区市县镇乡村街道路园号楼室省自治州盟旗"
+            + "福建泉州厦门福州漳莆田三明南平龙岩宁德平潭生态环境局执法罚立字告知修复";
+
+    /** The subsets of a template's fixed text, made once per template (GB/T 9704's faces: Song, and Hei). */
+    private record FixedFonts(FontSubset song, FontSubset hei) {
+        FontSubset of(CjkFont.Face face) {
+            return face == CjkFont.Face.HEI ? hei : song;
+        }
+    }
+
+    private FixedFonts fixedFonts(DocumentTemplate template) {
+        BitSet song = new BitSet(0x10000);
+        collect(song, template.fixedText(false));
+        collect(song, COMMON);
+        for (int p = 1; p <= 9; p++) {
+            collect(song, footer(p));
+        }
+        BitSet hei = new BitSet(0x10000);
+        collect(hei, template.fixedText(true));
+        collect(hei, "一二三四五六七八九十、（）");
+        if (oneFace) {
+            song.or(hei);
+        }
+        FontSubset songSubset = FontSubset.of(font.face(CjkFont.Face.SONG), available(CjkFont.Face.SONG, song));
+        return new FixedFonts(songSubset,
+                oneFace ? songSubset : FontSubset.of(font.face(CjkFont.Face.HEI), available(CjkFont.Face.HEI, hei)));
+    }
+
+    /** The code points the face has: one it lacks stops the document that prints it, in the layout. */
+    private BitSet available(CjkFont.Face face, BitSet codePoints) {
+        BitSet has = new BitSet(0x10000);
+        for (int cp = codePoints.nextSetBit(0); cp >= 0; cp = codePoints.nextSetBit(cp + 1)) {
+            if (font.face(face).glyph(cp) != 0) {
+                has.set(cp);
+            }
+        }
+        return has;
+    }
+
+    private byte[] render(DocumentTemplate template, FixedFonts fixed, Map<String, Object> model, String number,
+                          String author) {
         List<LayoutBlock> blocks = template.fill(model);
         List<PageLayout.Page> pages = new PageLayout(font).layout(blocks);
         int total = pages.size();
-        boolean oneFace = font.face(CjkFont.Face.SONG) == font.face(CjkFont.Face.HEI);
-        BitSet song = new BitSet(0x10000);
-        BitSet hei = oneFace ? song : new BitSet(0x10000);
+        // the characters of the fields that the template's subsets lack: this document's own subsets
+        BitSet songExtra = new BitSet();
+        BitSet heiExtra = oneFace ? songExtra : new BitSet();
         for (PageLayout.Page page : pages) {
             for (PageLayout.TextOp op : page.texts()) {
-                collect(op.face() == CjkFont.Face.HEI ? hei : song, op.text());
+                FontSubset base = fixed.of(op.face());
+                BitSet extra = op.face() == CjkFont.Face.HEI ? heiExtra : songExtra;
+                String text = op.text();
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if (!base.has(c)) {
+                        extra.set(c);
+                    }
+                }
             }
         }
-        for (int p = 1; p <= total; p++) {
-            collect(song, footer(p));
+        for (int p = 10; p <= total; p++) {
+            collect(songExtra, footer(p));
         }
         try (PDDocument doc = new PDDocument()) {
-            SubsetFontEmbedder songFont = new SubsetFontEmbedder(doc, font.face(CjkFont.Face.SONG), song);
-            SubsetFontEmbedder heiFont = oneFace || hei.isEmpty() ? songFont
-                    : new SubsetFontEmbedder(doc, font.face(CjkFont.Face.HEI), hei);
             metadata(doc, template, number, author);
             COSDictionary fonts = new COSDictionary();
-            fonts.setItem(SONG_RESOURCE, songFont.fontDictionary());
-            if (heiFont != songFont) {
-                fonts.setItem(HEI_RESOURCE, heiFont.fontDictionary());
+            fonts.setItem(SONG_RESOURCE, fixed.song().embed(doc));
+            if (!oneFace) {
+                fonts.setItem(HEI_RESOURCE, fixed.hei().embed(doc));
             }
+            FontSubset songOwn = songExtra.isEmpty() ? null
+                    : FontSubset.own(font.face(CjkFont.Face.SONG), songExtra);
+            if (songOwn != null) {
+                fonts.setItem(SONG_OWN_RESOURCE, songOwn.embed(doc));
+            }
+            FontSubset heiOwn = oneFace ? songOwn : heiExtra.isEmpty() ? null
+                    : FontSubset.own(font.face(CjkFont.Face.HEI), heiExtra);
+            if (heiOwn != null && !oneFace) {
+                fonts.setItem(HEI_OWN_RESOURCE, heiOwn.embed(doc));
+            }
+            Fonts set = new Fonts(fixed, songOwn, heiOwn);
             for (int p = 0; p < total; p++) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 PDResources resources = new PDResources();
                 resources.getCOSObject().setItem(COSName.FONT, fonts);
                 page.setResources(resources);
                 String seal = seal(doc, resources, pages.get(p));
-                byte[] content = content(songFont, heiFont, pages.get(p), p + 1, seal);
+                byte[] content = content(set, pages.get(p), p + 1, seal);
                 page.setContents(new PDStream(Streams.deflated(doc, content)));
                 doc.addPage(page);
             }
@@ -120,6 +191,43 @@ public final class DocumentRenderer {
         } catch (IOException e) {
             throw new DocumentRenderingException("cannot render " + template.name() + " " + number + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** A document's fonts: the template's subsets and its own, with their resource names. */
+    private final class Fonts {
+        private final FixedFonts fixed;
+        private final FontSubset songOwn;
+        private final FontSubset heiOwn;
+
+        Fonts(FixedFonts fixed, FontSubset songOwn, FontSubset heiOwn) {
+            this.fixed = fixed;
+            this.songOwn = songOwn;
+            this.heiOwn = heiOwn;
+        }
+
+        /** Appends the operators that show {@code text} in {@code face}, switching subsets where needed. */
+        void show(StringBuilder cs, CjkFont.Face face, float size, String text, String[] current) {
+            FontSubset base = fixed.of(face);
+            boolean hei = face == CjkFont.Face.HEI && !oneFace;
+            int i = 0;
+            while (i < text.length()) {
+                boolean inBase = base.has(text.charAt(i));
+                int end = i + 1;
+                while (end < text.length() && base.has(text.charAt(end)) == inBase) {
+                    end++;
+                }
+                String name = inBase ? (hei ? "/F2" : "/F1") : (hei ? "/F4" : "/F3");
+                String selected = name + ' ' + size;
+                if (!selected.equals(current[0])) {
+                    cs.append(name).append(' ');
+                    num(cs, size).append(" Tf ");
+                    current[0] = selected;
+                }
+                (inBase ? base : hei ? heiOwn : songOwn).appendHex(cs, text, i, end);
+                cs.append(" Tj\n");
+                i = end;
+            }
         }
     }
 
@@ -131,6 +239,8 @@ public final class DocumentRenderer {
 
     private static final COSName SONG_RESOURCE = COSName.getPDFName("F1");
     private static final COSName HEI_RESOURCE = COSName.getPDFName("F2");
+    private static final COSName SONG_OWN_RESOURCE = COSName.getPDFName("F3");
+    private static final COSName HEI_OWN_RESOURCE = COSName.getPDFName("F4");
     private static final COSName SEAL_RESOURCE = COSName.getPDFName("Seal");
     private static final COSName SEAL_STATE = COSName.getPDFName("GSeal");
     private static final String RED = "0.85 0.08 0.1";
@@ -184,8 +294,7 @@ public final class DocumentRenderer {
     }
 
     /** The page's content stream (ISO 32000-1 §9.4): rules, then all text in one text object, then the seal. */
-    private byte[] content(SubsetFontEmbedder song, SubsetFontEmbedder hei, PageLayout.Page page, int number,
-                           String seal) {
+    private byte[] content(Fonts fonts, PageLayout.Page page, int number, String seal) {
         StringBuilder cs = new StringBuilder(8192);
         for (PageLayout.RuleOp rule : page.rules()) {
             cs.append(rule.red() ? RED : "0 0 0").append(" RG ");
@@ -196,17 +305,10 @@ public final class DocumentRenderer {
             num(cs, rule.y()).append(" l S\n");
         }
         cs.append("BT\n");
-        float size = -1;
-        CjkFont.Face face = null;
+        String[] current = {""};
         float stroke = 0;
         boolean red = false;
         for (PageLayout.TextOp op : page.texts()) {
-            if (op.size() != size || op.face() != face) {
-                cs.append(op.face() == CjkFont.Face.HEI && hei != song ? "/F2 " : "/F1 ");
-                num(cs, op.size()).append(" Tf\n");
-                size = op.size();
-                face = op.face();
-            }
             if (op.stroke() != stroke) {
                 // fill and stroke: the serif face drawn heavier, as 小标宋 is (no bold face is embedded)
                 if (op.stroke() > 0) {
@@ -223,8 +325,7 @@ public final class DocumentRenderer {
             cs.append("1 0 0 1 ");
             num(cs, op.x()).append(' ');
             num(cs, op.y()).append(" Tm ");
-            (op.face() == CjkFont.Face.HEI ? hei : song).appendHex(cs, op.text());
-            cs.append(" Tj\n");
+            fonts.show(cs, op.face(), op.size(), op.text(), current);
         }
         if (stroke > 0) {
             cs.append("0 Tr\n");
@@ -241,12 +342,11 @@ public final class DocumentRenderer {
         width = width * PageLayout.FOOTER / 1000f;
         float x = number % 2 == 1 ? PageLayout.PAGE_WIDTH - PageLayout.MARGIN_RIGHT - PageLayout.FOOTER - width
                 : PageLayout.MARGIN_LEFT + PageLayout.FOOTER;
-        cs.append("/F1 ");
-        num(cs, PageLayout.FOOTER).append(" Tf\n1 0 0 1 ");
+        cs.append("1 0 0 1 ");
         num(cs, x).append(' ');
         num(cs, PageLayout.FOOTER_Y).append(" Tm ");
-        song.appendHex(cs, footer);
-        cs.append(" Tj\nET\n");
+        fonts.show(cs, CjkFont.Face.SONG, PageLayout.FOOTER, footer, current);
+        cs.append("ET\n");
         if (seal != null) {
             cs.append(seal); // over the agency's name and the date, as a stamp on paper
         }

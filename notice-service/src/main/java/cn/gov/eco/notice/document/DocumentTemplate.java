@@ -49,6 +49,36 @@ public final class DocumentTemplate {
         this.nodes = nodes;
     }
 
+    /**
+     * The literal text of the template, which every document of this template prints (whatever its conditions):
+     * of the {@code @heading} lines when {@code headings}, else of all other lines. The renderer subsets the glyphs of
+     * this text once per template.
+     */
+    String fixedText(boolean headings) {
+        StringBuilder sb = new StringBuilder(2048);
+        fixedText(nodes, headings, sb);
+        return sb.toString();
+    }
+
+    private static void fixedText(List<Node> body, boolean headings, StringBuilder sb) {
+        for (Node node : body) {
+            switch (node) {
+                case Line l -> {
+                    if (l.kind().equals("heading") == headings) {
+                        sb.append(l.text().literal());
+                        if (l.value() != null) {
+                            sb.append(l.value().literal());
+                        }
+                    }
+                }
+                case Each e -> fixedText(e.body(), headings, sb);
+                case Cond c -> fixedText(c.body(), headings, sb);
+                case ListLine ignored -> {
+                }
+            }
+        }
+    }
+
     /** The first {@code @title} line, literal parts only, for the PDF title. */
     public String title() {
         return title;

@@ -33,6 +33,25 @@ final class Streams {
         return stream;
     }
 
+    /** A new stream of {@code doc} holding {@code compressed}, data {@link #deflate}d before. */
+    static COSStream compressed(PDDocument doc, byte[] compressed) throws IOException {
+        COSStream stream = doc.getDocument().createCOSStream();
+        stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
+        try (OutputStream out = stream.createRawOutputStream()) {
+            out.write(compressed);
+        }
+        return stream;
+    }
+
+    /** A new stream of {@code doc} holding {@code data} as it is, without a filter. */
+    static COSStream raw(PDDocument doc, byte[] data) throws IOException {
+        COSStream stream = doc.getDocument().createCOSStream();
+        try (OutputStream out = stream.createRawOutputStream()) {
+            out.write(data);
+        }
+        return stream;
+    }
+
     /** {@code data} in the zlib format (RFC 1950) FlateDecode reads. */
     static byte[] deflate(byte[] data) {
         Deflater deflater = DEFLATER.get();

@@ -203,9 +203,12 @@ public final class PdfSealer implements DocumentSealer {
 
     private static int indexOf(byte[] data, byte[] pattern, int from) {
         byte first = pattern[0];
+        byte second = pattern[1];
         int last = data.length - pattern.length;
         for (int i = from; i <= last; i++) {
-            if (data[i] == first && Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
+            // two bytes before the full comparison: '<' alone is frequent in fonts and dictionaries
+            if (data[i] == first && data[i + 1] == second
+                    && Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
                 return i;
             }
         }
