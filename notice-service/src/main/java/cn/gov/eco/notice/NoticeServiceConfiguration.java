@@ -106,12 +106,17 @@ class NoticeServiceConfiguration {
         return new MultipartConfigElement("", max, max + 64 * 1024, 0);
     }
 
-    /** The font is parsed once at start; each document embeds a subset of it, and is sealed as it is saved. */
+    /**
+     * The fonts are read once at start; each document embeds subsets of them (those of its template's fixed text made
+     * once), and is sealed as it is saved.
+     */
     @Bean
     DocumentRenderer documentRenderer(NoticeProperties props, DocumentProperties documents, Clock clock,
                                       PdfSealer sealer) {
-        CjkFont font = props.fontPath() == null || props.fontPath().isBlank() ? CjkFont.loadDefault()
-                : CjkFont.load(Path.of(props.fontPath()));
+        Path body = props.fontPath() == null || props.fontPath().isBlank() ? CjkFont.DEFAULT_PATH
+                : Path.of(props.fontPath());
+        CjkFont font = props.headingFontPath() == null || props.headingFontPath().isBlank() ? CjkFont.load(body)
+                : CjkFont.load(body, Path.of(props.headingFontPath()));
         DocumentTemplates templates = props.templatesDir() == null || props.templatesDir().isBlank()
                 ? DocumentTemplates.classpathDefaults() : DocumentTemplates.withOverrides(Path.of(props.templatesDir()));
         var a = props.agency();
