@@ -25,8 +25,18 @@ public record NoticeProperties(String fontPath, String templatesDir, Agency agen
         seal = seal == null ? new Seal(null, null, null, null, null, null, null, null) : seal;
     }
 
+    /**
+     * The issuing agency ({@code notice.agency.*}).
+     *
+     * @param applicationChannel   where an enterprise applies for repair (信用中国, the provincial platform, the
+     *                             agency's window; DOMAIN.md §0.2)
+     * @param processingTimeLimits the repair time limits as the notice prints them (NDRC Order 36; [U] numbers)
+     * @param creditEffect         the effect on the enterprise's environmental credit evaluation, under the province's
+     *                             scheme named as it is (Fujian: 《福建省企业环境信用动态评价实施方案（试行）》)
+     */
     public record Agency(String name, String address, String contact, String reconsiderationBody, String court,
-                         List<String> publicityPlatforms, String applicationChannel, String processingTimeLimits) {
+                         List<String> publicityPlatforms, String applicationChannel, String processingTimeLimits,
+                         String creditEffect) {
     }
 
     /**

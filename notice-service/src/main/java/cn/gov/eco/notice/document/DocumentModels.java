@@ -56,7 +56,7 @@ final class DocumentModels {
                 "performance.surchargeWarning", "remedies.reconsiderationBody", "remedies.reconsiderationDays",
                 "remedies.court", "remedies.litigationMonths", "discretionStatement", "statementsAndHearing",
                 "publicityNotice",
-                "issuingAgency", "decisionDate", "decisionDateZh")) {
+                "issuingAgency", "decisionDate", "decisionDateZh", "rectificationOrder")) {
             d.put(text, TemplateSchema.TEXT);
         }
         d.put("evidence", TemplateSchema.TEXT_LIST);
@@ -127,6 +127,7 @@ final class DocumentModels {
         m.put("discretionStatement", nz(doc.discretionStatement()));
         m.put("statementsAndHearing", nz(doc.statementsAndHearing()));
         m.put("publicityNotice", nz(doc.publicityNotice()));
+        m.put("rectificationOrder", nz(doc.rectificationOrder()));
         m.put("issuingAgency", doc.issuingAgency());
         m.put("decisionDate", date(doc.decisionDate()));
         m.put("decisionDateZh", officialDate(doc.decisionDate()));

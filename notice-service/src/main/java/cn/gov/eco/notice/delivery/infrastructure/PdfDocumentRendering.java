@@ -11,6 +11,8 @@ import cn.gov.eco.platform.publicity.PublicityPlan;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Fills the two documents from the decision and its publicity plan, and renders them with the PDFBox renderer.
@@ -30,7 +32,7 @@ public class PdfDocumentRendering implements DocumentRendering {
     @Override
     public RenderedPair render(PenaltyDecidedMessage m, PublicityPlan plan, String noticeNumber) {
         var e = m.enterprise();
-        var decision = new PenaltyDecisionDocument(m.documentNumber(), m.caseId(),
+        var decision = new PenaltyDecisionDocument(m.documentNumber(), m.caseNumber(),
                 new PenaltyDecisionDocument.Party(e.name(), e.uscc(), e.address(), e.legalRepresentative()),
                 m.facts(), m.evidence(), m.violatedProvision(), m.penaltyBasisProvision(),
                 m.penalties().stream().map(p -> new PenaltyDecisionDocument.Penalty(p.typeZh(), p.amount(),
@@ -39,11 +41,12 @@ public class PdfDocumentRendering implements DocumentRendering {
                 new PenaltyDecisionDocument.Performance(
                         "持本决定书到指定银行缴纳或通过电子支付系统缴纳罚款，罚款直接上缴国库", "自收到本决定书之日起十五日内", null),
                 PenaltyDecisionDocument.Remedies.statutory(agency.reconsiderationBody(), agency.court()),
-                m.discretionStatement(),
+                m.discretionStatement(), m.statementsAndHearing(),
                 "根据《中华人民共和国行政处罚法》第四十八条，本决定将依法公开，并作为信用信息归集公示。",
-                m.issuingAgency(), m.decisionDate());
+                m.issuingAgency(), m.decisionDate(), m.rectificationOrder());
         LocalDate start = plan.publicityStart();
         boolean published = plan.published();
+        boolean nonRepairable = Boolean.TRUE.equals(m.nonRepairable());
         var notice = new RepairRightsNoticeDocument(noticeNumber, m.documentNumber(), e.name(), e.uscc(),
                 plan.tier().nameZh(),
                 published ? "依据" + plan.ruleSetNameZh() + "，本行政处罚信息认定为" + plan.tier().nameZh() + "失信信息"
@@ -53,18 +56,45 @@ public class PdfDocumentRendering implements DocumentRendering {
                 plan.maxPeriodEnd() == null ? start : plan.maxPeriodEnd().date(),
                 plan.earliestApplicationDate() == null ? start : plan.earliestApplicationDate().date(),
                 plan.earliestApplicationDate() == null ? "不予公示的轻微失信信息，履行法定义务后即可申请信用修复。"
-                        : plan.earliestApplicationDate().explanationZh(),
+                        : forReaders(plan.earliestApplicationDate()),
                 List.of("最短公示期已届满（轻微失信信息除外）",
                         "已全面履行行政处罚决定规定的义务（含罚款及加处罚款）",
                         "违法行为已整改完毕并经核查确认",
-                        "已作出并公开信用承诺"),
+                        "已作出并公开信用承诺",
+                        "符合法律、法规和国家有关规定的其他条件"),
                 List.of("信用修复申请书", "信用承诺书", "履行行政处罚决定义务的证明材料（本机关可自行核查的无需提供）",
                         "整改完成的证明材料"),
-                agency.applicationChannel(), agency.processingTimeLimits(),
-                "行政处罚信息将依据福建省企业环境信用动态评价规则扣减信用分，可能导致环境信用等级下调；"
-                        + "信用修复经认定并完成整改核查后，将重新评价并恢复相应等级。",
-                false, null, null, agency.contact(), m.issuingAgency(), m.decisionDate());
+                agency.applicationChannel(), agency.processingTimeLimits(), agency.creditEffect(),
+                nonRepairable, nonRepairable ? nonRepairableReason(m) : null, null, agency.contact(),
+                m.issuingAgency(), m.decisionDate());
         return new RenderedPair(renderer.renderDecision(decision), renderer.renderNotice(notice));
+    }
+
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+
+    /**
+     * The derivation's sentence as a reader reads it: dates as 2025年6月11日, and without the working-day calendar's
+     * internal version (it stays in the derivation, on the topics and in the case file). Everything else, the article
+     * and a provisional note included, is printed as the derivation gives it.
+     */
+    static String forReaders(ExplainedDate date) {
+        String sentence = date.explanationZh();
+        String version = date.derivation().calendarVersion();
+        sentence = sentence.replace("；工作日历" + version, "").replace("工作日历" + version + "；", "")
+                .replace("（工作日历" + version + "）", "");
+        Matcher m = ISO_DATE.matcher(sentence);
+        StringBuilder out = new StringBuilder(sentence.length());
+        while (m.find()) {
+            m.appendReplacement(out, Integer.parseInt(m.group(1)) + "年" + Integer.parseInt(m.group(2)) + "月"
+                    + Integer.parseInt(m.group(3)) + "日");
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String nonRepairableReason(PenaltyDecidedMessage m) {
+        return m.nonRepairableReason() == null || m.nonRepairableReason().isBlank()
+                ? "依照有关规定，该信息在公示期内不予修复" : m.nonRepairableReason();
     }
 
     private static LocalDate date(ExplainedDate d) {
