@@ -16,6 +16,7 @@ import cn.gov.eco.platform.messaging.OutboxRelay;
 import org.springframework.beans.factory.ObjectProvider;
 import java.util.Set;
 import cn.gov.eco.notice.delivery.application.DocumentRendering;
+import cn.gov.eco.notice.delivery.application.ReceiptRendering;
 import cn.gov.eco.notice.delivery.application.DualDeliveryService;
 import cn.gov.eco.notice.delivery.application.DeliveryQueries;
 import cn.gov.eco.notice.delivery.infrastructure.DeliveryRepository;
@@ -126,6 +127,12 @@ class NoticeServiceConfiguration {
 
     @Bean
     DocumentRendering documentRendering(DocumentRenderer renderer, NoticeProperties props) {
+        return new PdfDocumentRendering(renderer, props.agency());
+    }
+
+    /** The 送达回证 PDF, rendered and sealed like the two documents. */
+    @Bean
+    ReceiptRendering receiptRendering(DocumentRenderer renderer, NoticeProperties props) {
         return new PdfDocumentRendering(renderer, props.agency());
     }
 

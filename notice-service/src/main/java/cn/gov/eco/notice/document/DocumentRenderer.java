@@ -50,6 +50,7 @@ public final class DocumentRenderer {
     private final boolean oneFace;
     private final FixedFonts decisionFonts;
     private final FixedFonts noticeFonts;
+    private final FixedFonts receiptFonts;
 
     /** Unsealed documents, dated by the system clock: for previews and tests of the layout. */
     public DocumentRenderer(CjkFont font, DocumentTemplates templates, AgencyProfile agency) {
@@ -73,6 +74,7 @@ public final class DocumentRenderer {
         this.oneFace = font.face(CjkFont.Face.SONG) == font.face(CjkFont.Face.HEI);
         this.decisionFonts = fixedFonts(templates.decision());
         this.noticeFonts = fixedFonts(templates.notice());
+        this.receiptFonts = fixedFonts(templates.receipt());
     }
 
     /** The 行政处罚决定书 as PDF bytes. */
@@ -133,6 +135,13 @@ public final class DocumentRenderer {
             }
         }
         return has;
+    }
+
+    /** The 送达回证 of a served delivery as PDF bytes, sealed like the documents it lists. */
+    public byte[] renderReceipt(ServiceReceiptDocument receipt) {
+        Map<String, Object> model = DocumentModels.receipt(receipt, agency);
+        return render(templates.receipt(), receiptFonts, model, receipt.documents().getFirst(),
+                receipt.issuingAgency());
     }
 
     private byte[] render(DocumentTemplate template, FixedFonts fixed, Map<String, Object> model, String number,

@@ -3,6 +3,9 @@ package cn.gov.eco.notice.delivery.infrastructure;
 import cn.gov.eco.notice.NoticeProperties;
 import cn.gov.eco.notice.delivery.application.DocumentRendering;
 import cn.gov.eco.notice.delivery.application.PenaltyDecidedMessage;
+import cn.gov.eco.notice.delivery.application.ReceiptRendering;
+import cn.gov.eco.notice.delivery.application.ServiceReceipt;
+import cn.gov.eco.notice.document.ServiceReceiptDocument;
 import cn.gov.eco.notice.document.DocumentRenderer;
 import cn.gov.eco.notice.document.PenaltyDecisionDocument;
 import cn.gov.eco.notice.document.RepairRightsNoticeDocument;
@@ -10,6 +13,8 @@ import cn.gov.eco.platform.calendar.ExplainedDate;
 import cn.gov.eco.platform.publicity.PublicityPlan;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +24,7 @@ import java.util.regex.Pattern;
  * The dates printed in the notice are the plan's — the same computation credit-service runs — and the earliest
  * application date carries its one-line reason.
  */
-public class PdfDocumentRendering implements DocumentRendering {
+public class PdfDocumentRendering implements DocumentRendering, ReceiptRendering {
 
     private final DocumentRenderer renderer;
     private final NoticeProperties.Agency agency;
@@ -70,6 +75,39 @@ public class PdfDocumentRendering implements DocumentRendering {
         return new RenderedPair(renderer.renderDecision(decision), renderer.renderNotice(notice));
     }
 
+    @Override
+    public byte[] renderReceipt(ServiceReceipt r) {
+        String receivedBy = r.signerName() == null ? null
+                : r.signerName() + (r.signerRoleZh() == null ? "" : "（" + r.signerRoleZh() + "）");
+        String forwarding = join("，", r.entrustedOrgan() == null ? null : "受托机关：" + r.entrustedOrgan(),
+                r.forwardingInstitution() == null ? null : "转交机关：" + r.forwardingInstitution(),
+                r.trackingNumber() == null ? null : "邮件号码：" + r.trackingNumber());
+        String electronic = join("，", r.channel() == null ? null : "送达平台：" + r.channel(),
+                r.address() == null ? null : "送达地址：" + r.address(),
+                r.consentId() == null ? null : "电子送达同意书：" + r.consentId(),
+                r.platformMessageId() == null ? null : "平台回执编号：" + r.platformMessageId());
+        String publicNotice = join("，", r.publicNoticeMedium() == null ? null : "公告媒介：" + r.publicNoticeMedium(),
+                r.publicNoticePublishedOn() == null ? null
+                        : "公告日期：" + readable(r.publicNoticePublishedOn()));
+        var document = new ServiceReceiptDocument(null, r.recipientName(), r.recipientUscc(),
+                r.documents().stream().map(d -> "《" + d.nameZh() + "》" + d.documentNumber()).toList(),
+                r.methodZh() + (r.deemed() ? "（视为送达）" : ""),
+                r.servedAt() == null ? null : LocalDateTime.ofInstant(r.servedAt(), CHINA),
+                LocalDate.parse(r.servedDate()), receivedBy, r.refusalReason(), r.witness(), forwarding, electronic,
+                publicNotice, r.deemedExplanationZh() == null ? null : readable(r.deemedExplanationZh()),
+                r.evidenceIds(), r.recordedBy(),
+                r.recordedAt() == null ? null : LocalDateTime.ofInstant(r.recordedAt(), CHINA), agency.name());
+        return renderer.renderReceipt(document);
+    }
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private static String join(String separator, String... parts) {
+        String joined = java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank())
+                .collect(java.util.stream.Collectors.joining(separator));
+        return joined.isEmpty() ? null : joined;
+    }
+
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
     /**
@@ -82,6 +120,11 @@ public class PdfDocumentRendering implements DocumentRendering {
         String version = date.derivation().calendarVersion();
         sentence = sentence.replace("；工作日历" + version, "").replace("工作日历" + version + "；", "")
                 .replace("（工作日历" + version + "）", "");
+        return readable(sentence);
+    }
+
+    /** ISO dates in a sentence as people read them: 2025-06-11 → 2025年6月11日. */
+    static String readable(String sentence) {
         Matcher m = ISO_DATE.matcher(sentence);
         StringBuilder out = new StringBuilder(sentence.length());
         while (m.find()) {
