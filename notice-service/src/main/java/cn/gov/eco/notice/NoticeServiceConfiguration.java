@@ -133,7 +133,7 @@ class NoticeServiceConfiguration {
     /** The 送达回证 PDF, rendered and sealed like the two documents. */
     @Bean
     ReceiptRendering receiptRendering(DocumentRenderer renderer, NoticeProperties props) {
-        return new PdfDocumentRendering(renderer, props.agency());
+        return new PdfDocumentRendering(renderer, props.agency())::renderReceipt; // not a second DocumentRendering
     }
 
     @Bean

@@ -68,6 +68,7 @@ final class PageLayout {
     private Page page;
     private float y;
     private boolean masthead;
+    private boolean separated;
 
     PageLayout(CjkFont font) {
         this.font = font;
@@ -94,6 +95,11 @@ final class PageLayout {
                     masthead = true;
                 }
                 case LayoutBlock.Title t -> {
+                    if (masthead && !separated) { // a 版头 without a 发文字号 still ends with the red separator
+                        y -= 4 * MM;
+                        page.rules().add(new RuleOp(MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, y, 1.4f, true));
+                        separated = true;
+                    }
                     List<String> lines = wrap(CjkFont.Face.SONG, t.text(), contentWidth(), contentWidth(), TITLE);
                     y -= masthead ? LEADING * 0.5f : 0f;
                     for (String line : lines) {
@@ -111,6 +117,7 @@ final class PageLayout {
                     y -= 4 * MM; // the separator 4 mm under the 发文字号 (§7.2.6)
                     page.rules().add(new RuleOp(MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT, y, masthead ? 1.4f : 0.8f,
                             masthead));
+                    separated = true;
                     y -= BODY * 0.4f;
                 }
                 case LayoutBlock.Heading h -> {
