@@ -328,4 +328,26 @@ class DocumentRendererTest {
 
         assertThat(text).contains("警告：予以警告", "罚款：人民币1,234,567.50元");
     }
+
+    @Test
+    void shouldPrintARedMastheadAndSeparatorAndDrawTheDevelopmentSealOverTheDateWithoutAddingText() throws IOException {
+        byte[] pdf = renderer.renderDecision(SampleDocuments.decision());
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String first = new String(doc.getPage(0).getContents().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            // the red separator (a stroked rule in red) and red text for the 版头, before the first black text
+            assertThat(first).contains("0.85 0.08 0.1 RG 1.4 w").contains("0.85 0.08 0.1 rg");
+            PDPage last = doc.getPage(doc.getNumberOfPages() - 1);
+            var seal = last.getResources().getXObject(COSName.getPDFName("Seal"));
+            assertThat(seal).isInstanceOf(org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject.class);
+            String drawing = new String(((org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject) seal).getContents()
+                    .readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(drawing).contains(" c\n").contains("f\n").doesNotContain("Tj"); // outlines, not text
+            for (int p = 0; p < doc.getNumberOfPages() - 1; p++) {
+                assertThat(doc.getPage(p).getResources().getXObject(COSName.getPDFName("Seal"))).isNull();
+            }
+        }
+        String text = text(pdf);
+        assertThat(text).doesNotContain("开发用").contains("泉州市生态环境局\n泉环罚〔2025〕12号\n行政处罚决定书");
+    }
 }
