@@ -5,6 +5,7 @@ import cn.gov.eco.notice.delivery.application.DocumentRendering;
 import cn.gov.eco.notice.delivery.application.PenaltyDecidedMessage;
 import cn.gov.eco.notice.delivery.application.ReceiptRendering;
 import cn.gov.eco.notice.delivery.application.ServiceReceipt;
+import cn.gov.eco.notice.delivery.model.ServiceRules;
 import cn.gov.eco.notice.document.ServiceReceiptDocument;
 import cn.gov.eco.notice.document.DocumentRenderer;
 import cn.gov.eco.notice.document.PenaltyDecisionDocument;
@@ -14,7 +15,6 @@ import cn.gov.eco.platform.publicity.PublicityPlan;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,15 +92,13 @@ public class PdfDocumentRendering implements DocumentRendering, ReceiptRendering
         var document = new ServiceReceiptDocument(null, r.recipientName(), r.recipientUscc(),
                 r.documents().stream().map(d -> "《" + d.nameZh() + "》" + d.documentNumber()).toList(),
                 r.methodZh() + (r.deemed() ? "（视为送达）" : ""),
-                r.servedAt() == null ? null : LocalDateTime.ofInstant(r.servedAt(), CHINA),
+                r.servedAt() == null ? null : LocalDateTime.ofInstant(r.servedAt(), ServiceRules.CHINA),
                 LocalDate.parse(r.servedDate()), receivedBy, r.refusalReason(), r.witness(), forwarding, electronic,
                 publicNotice, r.deemedExplanationZh() == null ? null : readable(r.deemedExplanationZh()),
                 r.evidenceIds(), r.recordedBy(),
-                r.recordedAt() == null ? null : LocalDateTime.ofInstant(r.recordedAt(), CHINA), agency.name());
+                r.recordedAt() == null ? null : LocalDateTime.ofInstant(r.recordedAt(), ServiceRules.CHINA), agency.name());
         return renderer.renderReceipt(document);
     }
-
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private static String join(String separator, String... parts) {
         String joined = java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank())
