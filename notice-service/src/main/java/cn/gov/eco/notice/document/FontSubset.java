@@ -114,7 +114,8 @@ final class FontSubset {
         byte[] program = subset.program();
         return new FontSubset(included, cidByCodePoint, tag(included) + "+" + face.postScriptName(), face.metrics(),
                 compress, compress ? Streams.deflate(program) : program, program.length,
-                Streams.deflate(toUnicode(included, cidByCodePoint).getBytes(StandardCharsets.US_ASCII)),
+                compress ? Streams.deflate(toUnicode(included, cidByCodePoint).getBytes(StandardCharsets.US_ASCII))
+                        : toUnicode(included, cidByCodePoint).getBytes(StandardCharsets.US_ASCII),
                 defaultWidth, runs.toArray(int[][]::new));
     }
 
@@ -181,7 +182,7 @@ final class FontSubset {
         type0.setName(COSName.BASE_FONT, baseFont);
         type0.setItem(COSName.ENCODING, COSName.IDENTITY_H);
         type0.setItem(COSName.DESCENDANT_FONTS, descendants);
-        type0.setItem(COSName.TO_UNICODE, Streams.compressed(doc, toUnicode));
+        type0.setItem(COSName.TO_UNICODE, compressed ? Streams.compressed(doc, toUnicode) : Streams.raw(doc, toUnicode));
         return type0;
     }
 
