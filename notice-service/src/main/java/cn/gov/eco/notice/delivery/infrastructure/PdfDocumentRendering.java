@@ -11,7 +11,7 @@ import cn.gov.eco.notice.document.DocumentRenderer;
 import cn.gov.eco.notice.document.PenaltyDecisionDocument;
 import cn.gov.eco.notice.document.RepairRightsNoticeDocument;
 import cn.gov.eco.platform.calendar.ExplainedDate;
-import cn.gov.eco.platform.publicity.PublicityPlan;
+import cn.gov.eco.platform.publicity.ClassifiedPlan;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
 
 /**
  * Fills the two documents from the decision and its publicity plan, and renders them with the PDFBox renderer.
- * The dates printed in the notice are the plan's — the same computation credit-service runs — and the earliest
- * application date carries its one-line reason.
+ * The tier, the dates and the non-repairable designation printed in the notice are those of the plan classified
+ * once at the decision and carried in PenaltyDecided — the plan credit-service opens the record with — and the
+ * earliest application date carries its one-line reason.
  */
 public class PdfDocumentRendering implements DocumentRendering, ReceiptRendering {
 
@@ -35,7 +36,9 @@ public class PdfDocumentRendering implements DocumentRendering, ReceiptRendering
     }
 
     @Override
-    public RenderedPair render(PenaltyDecidedMessage m, PublicityPlan plan, String noticeNumber) {
+    public RenderedPair render(PenaltyDecidedMessage m, ClassifiedPlan carried, String noticeNumber) {
+        var plan = carried.plan();
+        var classification = carried.classification();
         var e = m.enterprise();
         var decision = new PenaltyDecisionDocument(m.documentNumber(), m.caseNumber(),
                 new PenaltyDecisionDocument.Party(e.name(), e.uscc(), e.address(), e.legalRepresentative()),
@@ -51,7 +54,6 @@ public class PdfDocumentRendering implements DocumentRendering, ReceiptRendering
                 m.issuingAgency(), m.decisionDate(), m.rectificationOrder());
         LocalDate start = plan.publicityStart();
         boolean published = plan.published();
-        boolean nonRepairable = Boolean.TRUE.equals(m.nonRepairable());
         var notice = new RepairRightsNoticeDocument(noticeNumber, m.documentNumber(), e.name(), e.uscc(),
                 plan.tier().nameZh(),
                 published ? "依据" + plan.ruleSetNameZh() + "，本行政处罚信息认定为" + plan.tier().nameZh() + "失信信息"
@@ -70,7 +72,7 @@ public class PdfDocumentRendering implements DocumentRendering, ReceiptRendering
                 List.of("信用修复申请书", "信用承诺书", "履行行政处罚决定义务的证明材料（本机关可自行核查的无需提供）",
                         "整改完成的证明材料"),
                 agency.applicationChannel(), agency.processingTimeLimits(), agency.creditEffect(),
-                nonRepairable, nonRepairable ? nonRepairableReason(m) : null, null, agency.contact(),
+                classification.nonRepairable(), nonRepairableReason(classification), null, agency.contact(),
                 m.issuingAgency(), m.decisionDate());
         return new RenderedPair(renderer.renderDecision(decision), renderer.renderNotice(notice));
     }
@@ -133,9 +135,13 @@ public class PdfDocumentRendering implements DocumentRendering, ReceiptRendering
         return out.toString();
     }
 
-    private static String nonRepairableReason(PenaltyDecidedMessage m) {
-        return m.nonRepairableReason() == null || m.nonRepairableReason().isBlank()
-                ? "依照有关规定，该信息在公示期内不予修复" : m.nonRepairableReason();
+    /** 特定严重失信: the reason and its legal basis, as designated on the decision or by the configured rule. */
+    private static String nonRepairableReason(cn.gov.eco.platform.publicity.Classification c) {
+        if (!c.nonRepairable()) {
+            return null;
+        }
+        String reason = c.nonRepairableReasonZh() == null ? "属特定严重失信信息" : c.nonRepairableReasonZh();
+        return c.nonRepairableLegalBasis() == null ? reason : reason + "（依据：" + c.nonRepairableLegalBasis() + "）";
     }
 
     private static LocalDate date(ExplainedDate d) {
