@@ -7,6 +7,7 @@ import cn.gov.eco.notice.delivery.application.ReceiptRendering;
 import cn.gov.eco.notice.delivery.application.ServiceReceipt;
 import cn.gov.eco.notice.delivery.model.ServiceRules;
 import cn.gov.eco.notice.document.ServiceReceiptDocument;
+import cn.gov.eco.notice.document.ChineseFormats;
 import cn.gov.eco.notice.document.DocumentRenderer;
 import cn.gov.eco.notice.document.PenaltyDecisionDocument;
 import cn.gov.eco.notice.document.RepairRightsNoticeDocument;
@@ -16,8 +17,6 @@ import cn.gov.eco.platform.publicity.ClassifiedPlan;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Fills the two documents from the decision and its publicity plan, and renders them with the PDFBox renderer.
@@ -63,7 +62,7 @@ public class PdfDocumentRendering implements DocumentRendering, ReceiptRendering
                 plan.maxPeriodEnd() == null ? start : plan.maxPeriodEnd().date(),
                 plan.earliestApplicationDate() == null ? start : plan.earliestApplicationDate().date(),
                 plan.earliestApplicationDate() == null ? "不予公示的轻微失信信息，履行法定义务后即可申请信用修复。"
-                        : forReaders(plan.earliestApplicationDate()),
+                        : plan.earliestApplicationDate().explanationZh(), // as the derivation gives it
                 List.of("最短公示期已届满（轻微失信信息除外）",
                         "已全面履行行政处罚决定规定的义务（含罚款及加处罚款）",
                         "违法行为已整改完毕并经核查确认",
@@ -90,13 +89,13 @@ public class PdfDocumentRendering implements DocumentRendering, ReceiptRendering
                 r.platformMessageId() == null ? null : "平台回执编号：" + r.platformMessageId());
         String publicNotice = join("，", r.publicNoticeMedium() == null ? null : "公告媒介：" + r.publicNoticeMedium(),
                 r.publicNoticePublishedOn() == null ? null
-                        : "公告日期：" + readable(r.publicNoticePublishedOn()));
+                        : "公告日期：" + ChineseFormats.date(LocalDate.parse(r.publicNoticePublishedOn())));
         var document = new ServiceReceiptDocument(null, r.recipientName(), r.recipientUscc(),
                 r.documents().stream().map(d -> "《" + d.nameZh() + "》" + d.documentNumber()).toList(),
                 r.methodZh() + (r.deemed() ? "（视为送达）" : ""),
                 r.servedAt() == null ? null : LocalDateTime.ofInstant(r.servedAt(), ServiceRules.CHINA),
                 LocalDate.parse(r.servedDate()), receivedBy, r.refusalReason(), r.witness(), forwarding, electronic,
-                publicNotice, r.deemedExplanationZh() == null ? null : readable(r.deemedExplanationZh()),
+                publicNotice, r.deemedExplanationZh(),
                 r.evidenceIds(), r.recordedBy(),
                 r.recordedAt() == null ? null : LocalDateTime.ofInstant(r.recordedAt(), ServiceRules.CHINA), agency.name());
         return renderer.renderReceipt(document);
@@ -106,33 +105,6 @@ public class PdfDocumentRendering implements DocumentRendering, ReceiptRendering
         String joined = java.util.Arrays.stream(parts).filter(p -> p != null && !p.isBlank())
                 .collect(java.util.stream.Collectors.joining(separator));
         return joined.isEmpty() ? null : joined;
-    }
-
-    private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
-
-    /**
-     * The derivation's sentence as a reader reads it: dates as 2025年6月11日, and without the working-day calendar's
-     * internal version (it stays in the derivation, on the topics and in the case file). Everything else, the article
-     * and a provisional note included, is printed as the derivation gives it.
-     */
-    static String forReaders(ExplainedDate date) {
-        String sentence = date.explanationZh();
-        String version = date.derivation().calendarVersion();
-        sentence = sentence.replace("；工作日历" + version, "").replace("工作日历" + version + "；", "")
-                .replace("（工作日历" + version + "）", "");
-        return readable(sentence);
-    }
-
-    /** ISO dates in a sentence as people read them: 2025-06-11 → 2025年6月11日. */
-    static String readable(String sentence) {
-        Matcher m = ISO_DATE.matcher(sentence);
-        StringBuilder out = new StringBuilder(sentence.length());
-        while (m.find()) {
-            m.appendReplacement(out, Integer.parseInt(m.group(1)) + "年" + Integer.parseInt(m.group(2)) + "月"
-                    + Integer.parseInt(m.group(3)) + "日");
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 
     /** 特定严重失信: the reason and its legal basis, as designated on the decision or by the configured rule. */

@@ -100,10 +100,12 @@ class PdfDocumentRenderingTest {
                 "《福建省企业环境信用动态评价实施方案（试行）》", "符合法律、法规和国家有关规定的其他条件",
                 "提供虚假材料、作出虚假承诺的，撤销信用修复决定，恢复公示相关失信信息，并依法依规处理");
         assertThat(notice).doesNotContain("闽执法", "3个工作日内同步", "工作日历", "2026-");
-        // the derivation's sentence keeps its article, with the dates as people read them
-        assertThat(notice).contains(PdfDocumentRendering.forReaders(plan.earliestApplicationDate()).replaceAll("\\s", ""));
-        assertThat(PdfDocumentRendering.forReaders(plan.earliestApplicationDate()))
-                .contains("2026年8月6日").doesNotContain(plan.earliestApplicationDate().derivation().calendarVersion());
+        // the derivation's sentence as the derivation gives it: its article, dates as people read them, no calendar
+        // version
+        String sentence = plan.earliestApplicationDate().explanationZh();
+        assertThat(notice).contains(sentence.replaceAll("\\s", ""));
+        assertThat(sentence).contains("2026年8月6日", "第36号")
+                .doesNotContain(plan.earliestApplicationDate().derivation().calendarVersion());
     }
 
     @Test
