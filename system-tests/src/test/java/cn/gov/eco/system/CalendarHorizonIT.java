@@ -6,17 +6,13 @@ import cn.gov.eco.contracts.Topics;
 import cn.gov.eco.enforcement.execution.application.ExecutionService;
 import cn.gov.eco.testsupport.Http;
 import cn.gov.eco.testsupport.Persona;
+import cn.gov.eco.testsupport.SettableClock;
 import cn.gov.eco.testsupport.TestInfrastructure;
 import cn.gov.eco.testsupport.TopicProbe;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,36 +32,7 @@ import static org.awaitility.Awaitility.await;
 class CalendarHorizonIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String USCC = Persona.USCC_A;
-
-    /** The services' clock, moved forward by the test (the due date must pass before a reminder). */
-    static final class SettableClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        SettableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void set(LocalDate day) {
-            now.set(day.atTime(10, 0).atZone(CHINA).toInstant());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now.get(), zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    }
 
     static boolean provisional(JsonNode explained) {
         return explained.at("/derivation/provisional").asBoolean();
@@ -76,7 +43,7 @@ class CalendarHorizonIT {
     void shouldCompleteTheLifecycleOnProvisionalYearsWithNothingDeadLettered(String day) throws Exception {
         LocalDate today = LocalDate.parse(day);
         int nextYear = today.getYear() + 1;
-        var clock = new SettableClock(today.atTime(10, 0).atZone(CHINA).toInstant());
+        var clock = SettableClock.at(today); // moved forward by the test: the due date must pass before a reminder
         List<String> topics = Stream.concat(Topics.ALL.stream().map(Topic::name),
                 Topics.ALL.stream().map(Topic::deadLetterTopic)).toList();
         try (var system = RunningSystem.startAt(clock);
