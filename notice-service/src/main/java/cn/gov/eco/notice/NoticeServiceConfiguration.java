@@ -34,7 +34,7 @@ import cn.gov.eco.platform.calendar.WorkingDayCalendar;
 import cn.gov.eco.platform.messaging.InboundEvents;
 import cn.gov.eco.platform.messaging.OutboxWriter;
 import cn.gov.eco.platform.security.AccessPolicy;
-import cn.gov.eco.platform.publicity.PublicityPeriods;
+import cn.gov.eco.platform.publicity.PublicityClassifier;
 import com.mongodb.client.MongoDatabase;
 import jakarta.servlet.MultipartConfigElement;
 import org.slf4j.Logger;
@@ -215,10 +215,10 @@ class NoticeServiceConfiguration {
 
     @Bean
     DualDeliveryService dualDeliveryService(DeliveryRepository deliveries, DocumentStore documents,
-                                            DocumentRendering rendering, PublicityPeriods periods,
+                                            DocumentRendering rendering, PublicityClassifier classifier,
                                             WorkingDayCalendar calendar, ConsentService consents, Clock clock,
                                             DeliverySchedulerRunner runner) {
-        return new DualDeliveryService(deliveries, documents, rendering, periods, calendar, consents, clock,
+        return new DualDeliveryService(deliveries, documents, rendering, classifier, calendar, consents, clock,
                 runner::wakeUp);
     }
 

@@ -5,6 +5,7 @@ import cn.gov.eco.contracts.Topics;
 import cn.gov.eco.platform.calendar.WorkingDayCalendar;
 import cn.gov.eco.platform.health.KafkaHealthIndicator;
 import cn.gov.eco.platform.health.MongoPingHealthIndicator;
+import cn.gov.eco.platform.publicity.PublicityClassifier;
 import cn.gov.eco.platform.publicity.PublicityPeriods;
 import cn.gov.eco.platform.publicity.PublicityProperties;
 import cn.gov.eco.platform.messaging.EventRaiser;
@@ -101,6 +102,13 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     PublicityPeriods publicityPeriods(WorkingDayCalendar calendar, PublicityProperties publicity) {
         return new PublicityPeriods(calendar, publicity.dateRules(), publicity.publishMinorTier());
+    }
+
+    /** The one publicity classification (tier, periods, rule set, non-repairable), from {@code platform.publicity}. */
+    @Bean
+    @ConditionalOnMissingBean
+    PublicityClassifier publicityClassifier(PublicityPeriods periods, PublicityProperties publicity) {
+        return new PublicityClassifier(periods, publicity.classificationRules(), publicity.publishMinorTier());
     }
 
     @Bean

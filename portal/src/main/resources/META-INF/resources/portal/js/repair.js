@@ -54,6 +54,8 @@ async function repairPage({ claims }) {
   return [
     h('h1', {}, '信用修复'),
     h('p', { class: 'lead' }, `依据《信用修复管理办法》，满足条件后可在线申请修复行政处罚信息（谁认定、谁修复）。以下按今天（${zhDate(eligibility.today)}）的情况列出每条公示信息尚未满足的条件和最早可申请日期。`),
+    // as the repair-rights notice says (国办发〔2025〕22号: warn against paid "credit repair" services)
+    h('p', { class: 'notice', id: 'repair-free' }, '信用修复不收取任何费用。请仅通过官方渠道申请：信用中国网站（www.creditchina.gov.cn）、省级公共信用信息平台、作出处罚决定的生态环境部门窗口，或本门户（作出处罚决定的生态环境部门的在线办理渠道）。任何以收费“代办信用修复”为名的机构或个人均非官方渠道，谨防诈骗。'),
     h('section', { 'aria-labelledby': 'my-apps' },
       h('h2', { id: 'my-apps' }, '我的修复申请'),
       applications.length === 0

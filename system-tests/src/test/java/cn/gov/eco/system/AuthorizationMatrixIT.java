@@ -280,6 +280,17 @@ class AuthorizationMatrixIT {
         all.put("POST /api/publicity-records/{recordId}/transition-confirmation", o -> new Call("POST",
                 "/api/publicity-records/" + CASES.get(o) + "/transition-confirmation", "application/json",
                 "{\"note\":\"matrix\"}".getBytes(StandardCharsets.UTF_8)));
+        // the USCC exception queue and the officer's confirmation (the served case's code is valid: 409 past
+        // authorization)
+        all.put("GET /api/cases/uscc-verifications", o -> Call.get("/api/cases/uscc-verifications"));
+        all.put("POST /api/cases/{caseId}/uscc-verification", o -> new Call("POST",
+                "/api/cases/" + CASES.get(o) + "/uscc-verification", "application/json",
+                "{\"registryReference\":\"matrix\"}".getBytes(StandardCharsets.UTF_8)));
+        // the plan-difference queue and its review (the served case's record has no difference: 409 past authorization)
+        all.put("GET /api/publicity-records/plan-differences", o -> Call.get("/api/publicity-records/plan-differences"));
+        all.put("POST /api/publicity-records/{recordId}/plan-review", o -> new Call("POST",
+                "/api/publicity-records/" + CASES.get(o) + "/plan-review", "application/json",
+                "{\"note\":\"matrix\"}".getBytes(StandardCharsets.UTF_8)));
         all.put("GET /api/enterprises/{uscc}/credit-level",
                 o -> Call.get("/api/enterprises/" + o.uscc + "/credit-level"));
         all.put("PUT /api/enterprises/{uscc}/positive-list", o -> new Call("PUT",

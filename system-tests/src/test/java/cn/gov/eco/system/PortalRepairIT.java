@@ -73,8 +73,8 @@ class PortalRepairIT {
             publish(producer, EventTypes.FINE_PAID, repairableCase, sample(EventTypes.FINE_PAID)
                     .put("caseId", repairableCase).put("decisionId", decisionId).put("uscc", Persona.USCC_A)
                     .put("documentNumber", "泉环罚〔2026〕611号").put("paymentId", repairableCase + "-p1")
-                    .put("paidDate", "2026-06-10").put("dueDate", "2026-06-20").put("amount", "34000.00")
-                    .put("fine", "34000.00").put("totalPaid", "34000.00").put("outstanding", "0.00")
+                    .put("paidDate", "2026-06-10").put("dueDate", "2026-06-20").put("amount", "120000.00")
+                    .put("fine", "120000.00").put("totalPaid", "120000.00").put("outstanding", "0.00")
                     .put("fullyPaid", true));
             publish(producer, EventTypes.RECTIFICATION_VERIFIED, repairableCase, sample(EventTypes.RECTIFICATION_VERIFIED)
                     .put("caseId", repairableCase).put("decisionId", decisionId).put("uscc", Persona.USCC_A)
@@ -103,6 +103,9 @@ class PortalRepairIT {
             Page page = browser.signIn(person, "enterprise-a");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("信用修复").setExact(true)).click();
             page.locator(".view[data-ready=true]").waitFor();
+            // repair is free and only through official channels, as the notice says
+            assertThat(page.locator("#repair-free")).containsText("不收取任何费用");
+            assertThat(page.locator("#repair-free")).containsText("www.creditchina.gov.cn");
 
             // not yet: every unmet condition, the earliest date and the sentence explaining it
             Locator blocked = page.locator("article[data-record-id='" + waitingCase + "']");

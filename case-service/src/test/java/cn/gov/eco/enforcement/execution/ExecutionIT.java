@@ -115,7 +115,12 @@ class ExecutionIT {
         String json = Files.readString(Path.of("..", "docs", "examples", "decision.json"))
                 .replace("泉环罚〔2026〕58号", "泉环罚〔" + decisionDate.substring(0, 4) + "〕" + NUMBERS.incrementAndGet() + "号")
                 .replace("\"2026-11-20\"", "\"" + decisionDate + "\"")
-                .replace("34000.00", fine);
+                .replace("120000.00", fine);
+        if (new java.math.BigDecimal(fine).compareTo(new java.math.BigDecimal("100000")) < 0) {
+            // below the 100,000 minimum of 《大气污染防治法》第九十九条: lawful only as 减轻处罚 with its ground (Art. 32)
+            json = json.replace("\"severityTier\"", "\"mitigation\":{\"belowMinimum\":true,"
+                    + "\"belowMinimumBasis\":\"《中华人民共和国行政处罚法》第三十二条第一项\"},\"severityTier\"");
+        }
         var posted = http(Persona.OFFICER_LIN).postJson("/api/cases/decisions", json);
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
         return JSON.readTree(posted.body()).get("caseId").asString();

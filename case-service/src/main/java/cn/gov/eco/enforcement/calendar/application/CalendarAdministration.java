@@ -178,7 +178,7 @@ public class CalendarAdministration {
     /** The second administrator's approval (四眼原则): the year takes effect in every service. */
     public ProposalView approve(Actor actor, int year, int version) {
         var p = repository.find(year, version)
-                .orElseThrow(() -> ProblemException.notFound("待核准的年度节假日安排", "calendar year proposal", YearProposal.id(year, version)));
+                .orElseThrow(() -> ProblemException.notFound("工作日历年度提案", "calendar year proposal", YearProposal.id(year, version)));
         if (p.status() != YearProposal.Status.PROPOSED) {
             throw ProblemException.conflict("ALREADY_APPROVED", "version", year + "年第" + version + "版已核准",
                     "Version " + version + " of " + year + " is already approved");
