@@ -18,10 +18,10 @@ import cn.gov.eco.platform.messaging.PoisonRecordException;
 import cn.gov.eco.platform.operations.DeadLetters;
 import cn.gov.eco.platform.operations.StuckWork;
 import cn.gov.eco.platform.operations.StuckWorkController;
-import cn.gov.eco.platform.trace.TraceFilter;
 import cn.gov.eco.platform.text.FontCoverage;
 import cn.gov.eco.platform.text.PrintableText;
 import cn.gov.eco.platform.web.ProblemErrorController;
+import cn.gov.eco.platform.web.OpenApiDocumentation;
 import cn.gov.eco.platform.web.ProblemHandler;
 import cn.gov.eco.platform.web.RequestLimits;
 import com.mongodb.client.MongoClient;
@@ -42,11 +42,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
@@ -221,6 +219,9 @@ public class PlatformAutoConfiguration {
         // back the other partitions (6 per topic)
         factory.setConcurrency(platform.consumer().concurrency());
         factory.setCommonErrorHandler(errorHandler);
+        // each record is handled in a span continuing its traceparent (Micrometer Tracing): one trace id from the
+        // request that raised the event to every consumer's work and log lines
+        factory.getContainerProperties().setObservationEnabled(true);
         return factory;
     }
 
@@ -314,11 +315,17 @@ public class PlatformAutoConfiguration {
         return cn.gov.eco.platform.web.ProblemErrorReportValve.installer();
     }
 
+    /**
+     * The served OpenAPI document's title, version, gateway server, bearer scheme and problem+json answers
+     * ({@code platform.openapi.*}; the gateway's address as clients reach it by default that of ./start).
+     */
     @Bean
-    FilterRegistrationBean<TraceFilter> traceFilter(@Value("${platform.trace.enabled:true}") boolean enabled) {
-        var registration = new FilterRegistrationBean<>(new TraceFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.setEnabled(enabled);
-        return registration;
+    @ConditionalOnMissingBean
+    OpenApiDocumentation openApiDocumentation(PlatformProperties platform,
+                                              @Value("${platform.openapi.title:}") String title,
+                                              @Value("${platform.openapi.version:1.0.0}") String version,
+                                              @Value("${platform.openapi.gateway-url:http://localhost:8080}") String gatewayUrl) {
+        return new OpenApiDocumentation(platform.serviceName(),
+                title.isBlank() ? platform.serviceName() + " API" : title, version, gatewayUrl);
     }
 }

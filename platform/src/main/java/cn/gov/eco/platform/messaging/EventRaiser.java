@@ -5,6 +5,8 @@ import cn.gov.eco.contracts.Topics;
 import cn.gov.eco.platform.trace.TraceContext;
 import cn.gov.eco.platform.web.ProblemException;
 import org.springframework.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,8 @@ import java.util.function.Supplier;
  * An event that breaks its own contract, or that the broker would refuse as too large, never reaches the outbox.
  */
 public class EventRaiser {
+
+    private static final Logger log = LoggerFactory.getLogger(EventRaiser.class);
 
     private final JsonMapper json;
     private final EventSchemas schemas;
@@ -67,9 +71,12 @@ public class EventRaiser {
                             + maxPayloadBytes + " bytes; nothing was changed");
         }
         schemas.validate(type, payloadJson);
-        return new OutboxEvent(ids.get().toString(), type.ceType(), Topics.carrying(type).name(), key, subject,
+        var event = new OutboxEvent(ids.get().toString(), type.ceType(), Topics.carrying(type).name(), key, subject,
                 sequence, clock.instant(), ruleSetId == null ? "none" : ruleSetId,
-                calendarVersion == null ? "none" : calendarVersion, TraceContext.currentOrNew().child().header(),
+                calendarVersion == null ? "none" : calendarVersion, TraceContext.currentOrNew().header(),
                 payloadJson, null);
+        // one line per state change, in the trace of the request or record that caused it (no personal data)
+        log.info("raised {} {} (sequence {})", type.ceType(), event.eventId(), sequence);
+        return event;
     }
 }

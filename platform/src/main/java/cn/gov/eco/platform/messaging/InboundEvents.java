@@ -3,7 +3,6 @@ package cn.gov.eco.platform.messaging;
 import cn.gov.eco.contracts.EventType;
 import cn.gov.eco.contracts.Topic;
 import cn.gov.eco.contracts.Topics;
-import cn.gov.eco.platform.trace.TraceContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -16,7 +15,7 @@ import java.util.function.Predicate;
  * How every listener reads a record: as a CloudEvent; only the type it handles (others on the topic are not for
  * it); the payload into the consumer's own tolerant reader type; a record that cannot be read, or lacks what the
  * handler needs, is a {@link PoisonRecordException} and goes straight to the dead-letter topic; the handler runs
- * inside the event's trace.
+ * inside the record's trace (the listener container's observation continues its {@code traceparent}).
  */
 public final class InboundEvents {
 
@@ -77,9 +76,8 @@ public final class InboundEvents {
         if (applied != null) {
             applied.requireSameContentAsBefore(event);
         }
-        TraceContext trace = TraceContext.parse(event.traceparent()).map(TraceContext::child)
-                .orElseGet(TraceContext::newRoot);
-        TraceContext.runWithin(trace, () -> handler.accept(message));
+        // the listener container's observation already continues the record's traceparent (platform)
+        handler.accept(message);
         if (applied != null) {
             applied.applied(event);
         }
