@@ -55,7 +55,7 @@ class PublicityPlanInvariantIT {
             "SUSPENSION_OF_LICENCE", "REVOCATION_OF_LICENCE", "ORDER_TO_SUSPEND_PRODUCTION", "ORDER_TO_CLOSE",
             "RESTRICTION_OF_PRODUCTION");
 
-    @Property(tries = 24, shrinking = ShrinkingMode.OFF, seed = "20261201")
+    @Property(tries = 60, shrinking = ShrinkingMode.OFF, seed = "20261201")
     void shouldPrintInTheServedNoticeTheDatesOfThePublicityRecordAndOfTheEligibilityAnswer(
             @ForAll("penaltyTypes") Set<String> types, @ForAll("tiers") String tier,
             @ForAll("decisionDates") LocalDate decisionDate, @ForAll("fines") BigDecimal fine) throws Exception {
