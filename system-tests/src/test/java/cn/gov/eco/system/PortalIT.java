@@ -108,6 +108,17 @@ class PortalIT {
             PortalBrowser.screenshot(page, "enterprise-publicity-narrow");
             page.setViewportSize(1280, 900);
 
+            // 环境信用等级: the level in words, and the change this decision caused with its reason
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("环境信用等级")).click();
+            Locator level = page.locator("article[data-level]");
+            assertThat(level).isVisible();
+            assertThat(level.locator(".badge")).hasText(Pattern.compile("^(绿色|蓝色|黄色|红色|未评价).*"));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                page.reload();
+                assertThat(page.locator("table.history")).containsText(DOCUMENT_NUMBER);
+            });
+            PortalBrowser.screenshot(page, "enterprise-credit-level");
+
             // the access token about to expire: the portal refreshes it with the refresh token, which rotates
             String oldRefresh = (String) page.evaluate("JSON.parse(sessionStorage.getItem('portal.session')).refreshToken");
             page.evaluate("(() => { const s = JSON.parse(sessionStorage.getItem('portal.session'));"

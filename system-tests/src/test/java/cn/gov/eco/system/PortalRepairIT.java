@@ -118,6 +118,13 @@ class PortalRepairIT {
             }
             assertThat(blocked.locator("[data-code=MIN_PERIOD_NOT_ELAPSED]"))
                     .containsText(waiting.at("/earliestApplicationDate/explanationZh").asString());
+            // each unmet condition says what to do next, and where
+            for (JsonNode unmet : waiting.get("unmet")) {
+                if (!unmet.get("code").asString().equals("CREDIT_COMMITMENT_REQUIRED")) {
+                    assertThat(blocked.locator("[data-code='" + unmet.get("code").asString() + "'] .next-step"))
+                            .containsText("下一步");
+                }
+            }
             assertThat(blocked.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("申请信用修复"))).hasCount(0);
             blocked.scrollIntoViewIfNeeded();
             PortalBrowser.screenshot(page, "repair-eligibility");
