@@ -28,7 +28,11 @@ async function decisionsPage({ claims }) {
   if (records.length === 0) {
     return [...heading, h('p', { class: 'empty' }, '暂无已送达的行政处罚决定。')];
   }
-  const cards = await Promise.all(records.map(r => caseCard(r.caseId, r)));
+  // one decision that cannot be read (its case not found, a service slow) is said on its own card: the others show
+  const cards = await Promise.all(records.map(r => caseCard(r.caseId, r).catch(e => h('article', {
+    class: 'card', 'data-case-id': r.caseId, 'aria-labelledby': `case-${r.caseId}` },
+  h('header', { class: 'card-head' }, h('h2', { id: `case-${r.caseId}` }, r.decisionDocumentNumber ?? '行政处罚决定')),
+  problemBox(e instanceof ApiError ? e : new ApiError(0, { detailZh: e.message }), '暂时无法显示该处罚决定')))));
   return [...heading, h('div', { class: 'cards' }, cards)];
 }
 

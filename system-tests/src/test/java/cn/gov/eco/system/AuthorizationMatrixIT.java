@@ -231,6 +231,12 @@ class AuthorizationMatrixIT {
             Map.entry("GET /api/deliveries/consents/{uscc}", o -> Call.get("/api/deliveries/consents/" + o.uscc)),
             Map.entry("PUT /api/deliveries/consents/{uscc}", o -> json("PUT", "/api/deliveries/consents/" + o.uscc,
                     "{\"channel\":\"e-delivery-platform\",\"address\":\"matrix@edelivery.example.cn\"}")),
+            // case-service, the working-day calendar: read by everyone signed in, loaded and approved by its administrators
+            Map.entry("GET /api/calendar/years", o -> Call.get("/api/calendar/years")),
+            Map.entry("GET /api/calendar/deadlines", o -> Call.get("/api/calendar/deadlines?rule=T2&from=2026-12-28")),
+            Map.entry("POST /api/calendar/years", o -> json("POST", "/api/calendar/years", "{}")),
+            Map.entry("POST /api/calendar/years/{year}/versions/{version}/approval",
+                    o -> json("POST", "/api/calendar/years/2040/versions/1/approval", "{}")),
             Map.entry("DELETE /api/deliveries/consents/{uscc}",
                     o -> new Call("DELETE", "/api/deliveries/consents/" + o.uscc, null, null)))));
 

@@ -190,6 +190,17 @@ class PortalRepairIT {
             assertThat(page.locator("#reason-error")).containsText("理由");
             assertThat(page.locator("article[data-application-id]")).hasAttribute("data-status", "UNDER_REVIEW");
 
+            // with a reason, a denial is asked once more; cancelled, nothing is sent
+            page.getByLabel("理由").fill("材料不全");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("不予修复").setExact(true)).click();
+            Locator confirm = page.getByRole(AriaRole.ALERTDIALOG);
+            assertThat(confirm).containsText("确认不予修复？");
+            assertThat(confirm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("确认不予修复"))).isFocused();
+            confirm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("取消")).click();
+            assertThat(confirm).hasCount(0);
+            assertThat(page.locator("article[data-application-id]")).hasAttribute("data-status", "UNDER_REVIEW");
+            page.getByLabel("理由").fill("");
+
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("准予修复").setExact(true)).click();
             assertThat(page.locator("article[data-application-id]")).hasAttribute("data-status",
                     java.util.regex.Pattern.compile("APPROVED|COMPLETED"));
@@ -233,7 +244,7 @@ class PortalRepairIT {
     private static void publish(KafkaProducer<String, byte[]> producer, EventType type, String caseId, ObjectNode payload)
             throws Exception {
         var event = new OutboxEvent(UUID.randomUUID().toString(), type.ceType(), Topics.ENFORCEMENT_CASE.name(), caseId,
-                caseId, 1, Instant.now(), "NDRC-ORDER-36", "CN-SC-2025.2026-v1",
+                caseId, 1, Instant.now(), "NDRC-ORDER-36", "CN-SC-2019.2026-v2",
                 "00-" + UUID.randomUUID().toString().replace("-", "") + "-" + "b7ad6b7169203331-01",
                 JSON.writeValueAsString(payload), null);
         producer.send(CloudEventRecords.toRecord(event, URI.create("/system-tests/portal"))).get();

@@ -319,6 +319,22 @@ public class DecisionRecordingIT {
     }
 
     @Test
+    void shouldRegisterDecisionsOf2019And2024ForMigrationAndRefuseOnesBeforeThePenaltyLaw() throws Exception {
+        // 存量案件录入: publicity periods are month counts, working-day rules use the official 2019–2024 tables
+        for (String[] c : new String[][] {{"泉环罚〔2019〕31号", "2019-06-11"}, {"泉环罚〔2024〕47号", "2024-03-08"}}) {
+            var response = http.postJson("/api/cases/decisions", example(c[0]).replace("2026-11-20", c[1]));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(body.at("/decision/decisionDate").asString()).isEqualTo(c[1]);
+            assertThat(body.get("warnings").valueStream().map(w -> w.get("rule").asString()))
+                    .doesNotContain("DATE_OUTSIDE_CALENDAR");
+        }
+        var ancient = http.postJson("/api/cases/decisions", example("泉环罚〔1995〕1号").replace("2026-11-20", "1995-05-05"));
+        assertThat(ancient.statusCode()).isEqualTo(400);
+        assertThat(ancient.body()).contains("DATE_BEFORE_PENALTY_LAW").contains("decisionDate");
+    }
+
+    @Test
     void shouldRefuseADuplicateDocumentNumberWithAConflict() throws Exception {
         assertThat(http.postJson("/api/cases/decisions", example("泉环罚〔2026〕103号")).statusCode()).isEqualTo(201);
         var again = http.postJson("/api/cases/decisions", example("泉环罚〔2026〕103号"));

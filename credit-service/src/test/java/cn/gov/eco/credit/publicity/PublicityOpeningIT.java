@@ -112,7 +112,7 @@ class PublicityOpeningIT {
         }
         var event = new OutboxEvent(UUID.randomUUID().toString(), EventTypes.DUAL_DELIVERY_COMPLETED.ceType(),
                 Topics.NOTICE_DELIVERY.name(), caseId, caseId, 2, Instant.now(), "NDRC-ORDER-36",
-                "CN-SC-2025.2026-v1", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+                "CN-SC-2019.2026-v2", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
                 JSON.writeValueAsString(node), null);
         producer.send(CloudEventRecords.toRecord(event, URI.create("/notice-service"))).get();
         producer.send(CloudEventRecords.toRecord(event, URI.create("/notice-service"))).get(); // redelivered

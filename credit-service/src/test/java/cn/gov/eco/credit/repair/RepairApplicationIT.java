@@ -157,7 +157,7 @@ class RepairApplicationIT {
 
     static void publish(EventType type, String topic, String key, String subject, ObjectNode payload) throws Exception {
         var event = new OutboxEvent(UUID.randomUUID().toString(), type.ceType(), topic, key, subject, 1, Instant.now(),
-                "NDRC-ORDER-36", "CN-SC-2025.2026-v1", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+                "NDRC-ORDER-36", "CN-SC-2019.2026-v2", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
                 JSON.writeValueAsString(payload), null);
         assertThat(new EventSchemas().errors(type, event.payloadJson())).isEmpty();
         producer.send(CloudEventRecords.toRecord(event, URI.create("/it"))).get();
@@ -297,7 +297,7 @@ class RepairApplicationIT {
         assertThat(rec.get("unmet").valueStream().map(u -> u.get("code").asString()).toList())
                 .containsExactly("MIN_PERIOD_NOT_ELAPSED", "CREDIT_COMMITMENT_REQUIRED");
         assertThat(rec.at("/earliestApplicationDate/date").asString()).isEqualTo("2025-06-11");
-        assertThat(rec.at("/earliestApplicationDate/explanationZh").asString()).contains("2025-06-10");
+        assertThat(rec.at("/earliestApplicationDate/explanationZh").asString()).contains("2025年6月10日");
         assertThat(rec.at("/maxPeriodEnd/date").asString()).isEqualTo("2026-03-10");
 
         // DOMAIN.md §9 scenario 19: submitted 2025-05-20 → BLOCKED, "earliest date 2025-06-11"; no file kept.

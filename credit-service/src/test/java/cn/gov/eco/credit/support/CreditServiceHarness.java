@@ -147,7 +147,7 @@ public final class CreditServiceHarness implements AutoCloseable {
             carryPlan(app, (ObjectNode) node.get("decision"));
         }
         var event = new OutboxEvent(UUID.randomUUID().toString(), type.ceType(), Topics.carrying(type).name(), key,
-                subject, sequence.incrementAndGet(), clock.instant(), "NDRC-ORDER-36", "CN-SC-2025.2026-v1",
+                subject, sequence.incrementAndGet(), clock.instant(), "NDRC-ORDER-36", "CN-SC-2019.2026-v2",
                 "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", JSON.writeValueAsString(node), null);
         try {
             producer.send(CloudEventRecords.toRecord(event, URI.create("/it"))).get();

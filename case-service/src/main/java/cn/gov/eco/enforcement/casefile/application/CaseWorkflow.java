@@ -25,7 +25,6 @@ import cn.gov.eco.enforcement.decision.model.Enterprise;
 import cn.gov.eco.enforcement.decision.model.Penalty;
 import cn.gov.eco.enforcement.decision.model.PenaltyDecision;
 import cn.gov.eco.enforcement.decision.model.PenaltyType;
-import cn.gov.eco.platform.calendar.DateOutsideCalendarException;
 import cn.gov.eco.platform.calendar.ExplainedDate;
 import cn.gov.eco.platform.identity.Uscc;
 import cn.gov.eco.platform.identity.UsccCheck;
@@ -384,12 +383,12 @@ public class CaseWorkflow {
     }
 
     private CaseFileView.Deadlines deadlinesOf(CaseFile c) {
-        ExplainedDate filing = c.filing() == null ? safe(() -> deadlines.filingDeadline(c.lead().receivedDate(), false))
+        ExplainedDate filing = c.filing() == null ? deadlines.filingDeadline(c.lead().receivedDate(), false)
                 : null;
         ExplainedDate limitation = c.lead().violationDate() == null ? null
-                : safe(() -> deadlines.limitationEnd(c.lead().violationDate(), c.lead().seriousHarm()));
+                : deadlines.limitationEnd(c.lead().violationDate(), c.lead().seriousHarm());
         CaseDeadlines.DecisionDeadline decision = c.filing() == null || !c.filing().filed() ? null
-                : safe(() -> deadlines.decisionDeadline(c.filing().date(), c.extensions(), c.suspensions()));
+                : deadlines.decisionDeadline(c.filing().date(), c.extensions(), c.suspensions());
         var n = c.preNotice();
         var h = c.hearing();
         return new CaseFileView.Deadlines(filing, limitation, decision, n == null ? null : n.statementWindowEnd(),
@@ -556,19 +555,9 @@ public class CaseWorkflow {
             };
             var x = e.violation();
             throw new ProblemException(status, x.rule(), x.field(), x.messageZh(), x.messageEn());
-        } catch (DateOutsideCalendarException e) {
-            throw new ProblemException(HttpStatus.valueOf(422), "DATE_OUTSIDE_CALENDAR", null, e.getMessage(),
-                    e.getMessage());
         }
     }
 
-    private static <T> T safe(Supplier<T> s) {
-        try {
-            return s.get();
-        } catch (DateOutsideCalendarException e) {
-            return null;
-        }
-    }
 
     /**
      * 首违不罚 is for a first violation (行政处罚法 第三十三条第一款): a party with an earlier decided violation of the

@@ -32,6 +32,9 @@ public class DecisionValidator {
 
     static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999999999.99"); // decimal(18,2), DOMAIN.md §8.5.2
 
+    /** 行政处罚法 (1996) 第六十四条: in force from 1996-10-01; no decision under it is older. */
+    static final java.time.LocalDate PENALTY_LAW_IN_FORCE = java.time.LocalDate.of(1996, 10, 1);
+
     private final WorkingDayCalendar calendar;
     private final UsccWhitelist whitelist;
     private final CaseRules rules;
@@ -108,11 +111,13 @@ public class DecisionValidator {
         } else if (r.decisionDate().isAfter(today)) {
             v.add(new Violation("decisionDate", "DATE_IN_FUTURE", "决定日期不能晚于今天（" + today + "）",
                     "The decision date cannot be after today (" + today + ")"));
-        } else if (!calendar.covers(r.decisionDate())) {
-            v.add(new Violation("decisionDate", "DATE_OUTSIDE_CALENDAR",
-                    "决定日期超出工作日历覆盖的年份（" + calendar.calendarVersion() + "）",
-                    "The decision date is outside the years the working-day calendar covers ("
-                            + calendar.calendarVersion() + ")"));
+        } else if (r.decisionDate().isBefore(PENALTY_LAW_IN_FORCE)) {
+            // any year since is registrable (存量案件录入): publicity periods are month counts, and working-day rules
+            // fall back on a provisional year where no holiday table is loaded (DOMAIN §0.2)
+            v.add(new Violation("decisionDate", "DATE_BEFORE_PENALTY_LAW",
+                    "决定日期不能早于《中华人民共和国行政处罚法》施行日（" + PENALTY_LAW_IN_FORCE + "）",
+                    "The decision date cannot be before the Administrative Penalty Law took effect ("
+                            + PENALTY_LAW_IN_FORCE + ")"));
         }
         penalties(r, v);
         if (blank(r.severityTier())) {

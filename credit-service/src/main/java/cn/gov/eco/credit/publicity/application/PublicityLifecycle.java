@@ -7,7 +7,6 @@ import cn.gov.eco.credit.publicity.model.IllegalPublicityTransition;
 import cn.gov.eco.credit.publicity.model.PublicityRecord;
 import cn.gov.eco.credit.publicity.model.PublicityRecord.Changed;
 import cn.gov.eco.credit.publicity.model.Withdrawal;
-import cn.gov.eco.platform.calendar.DateOutsideCalendarException;
 import cn.gov.eco.platform.calendar.ExplainedDate;
 import cn.gov.eco.platform.calendar.StatutoryDateRules;
 import cn.gov.eco.platform.messaging.PoisonRecordException;
@@ -221,13 +220,8 @@ public class PublicityLifecycle {
     private Withdrawal withdrawal(DecisionOutcomeMessage m, String trigger, String outcome) {
         LocalDate today = today();
         var by = m.withdrawBy();
-        ExplainedDate derived = null;
-        try {
-            derived = ExplainedDate.of(periods.calendar().compute(StatutoryDateRules.T14_WITHDRAW_PUBLICITY,
-                    "处罚决定撤销或变更生效", "the revocation or change took effect", m.effectiveDate()));
-        } catch (DateOutsideCalendarException e) {
-            log.info("T14 for {} not recomputed: {}", m.caseId(), e.getMessage());
-        }
+        ExplainedDate derived = ExplainedDate.of(periods.calendar().compute(StatutoryDateRules.T14_WITHDRAW_PUBLICITY,
+                "处罚决定撤销或变更生效", "the revocation or change took effect", m.effectiveDate()));
         LocalDate deadline = by.date();
         if (derived != null && !derived.date().equals(by.date())) {
             log.warn("T14 deadline of {}: case-service says {}, the calendar here says {}; the earlier applies",
