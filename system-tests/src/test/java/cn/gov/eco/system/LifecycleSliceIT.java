@@ -86,6 +86,17 @@ class LifecycleSliceIT {
         }
     }
 
+    /** credit-service's publicity record of {@code caseId} (of enterprise A unless named), or null while not open. */
+    static JsonNode publicityRecord(String caseId) {
+        return publicityRecord(Persona.USCC_A, caseId);
+    }
+
+    static JsonNode publicityRecord(String uscc, String caseId) {
+        return JSON.readTree(http(creditService).get("/api/enterprises/" + uscc + "/publicity-records").body())
+                .get("records").valueStream().filter(r -> r.get("caseId").asString().equals(caseId)).findFirst()
+                .orElse(null);
+    }
+
     /** The delivery exists and both documents are served in one act (electronically, on the enterprise's consent). */
     static boolean served(cn.gov.eco.testsupport.Http http, String caseId) {
         var r = http.get("/api/deliveries/" + caseId);
@@ -125,12 +136,8 @@ class LifecycleSliceIT {
                 "2027年2月21日", "2027年2月20日", "2027年11月20日");
 
         // credit-service: the publicity record with its dates
-        await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(http(creditService)
-                .get("/api/enterprises/91350500MA2Y0001XX/publicity-records").body()).get("records").valueStream()
-                .anyMatch(r -> r.get("caseId").asString().equals(caseId)));
-        JsonNode record = JSON.readTree(http(creditService).get("/api/enterprises/91350500MA2Y0001XX/publicity-records")
-                .body()).get("records").valueStream().filter(r -> r.get("caseId").asString().equals(caseId))
-                .findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(60)).until(() -> publicityRecord(caseId) != null);
+        JsonNode record = publicityRecord(caseId);
         assertThat(record.get("status").asString()).isEqualTo("PUBLISHED_MIN_RUNNING");
         assertThat(record.at("/plan/ruleSetId").asString()).isEqualTo("NDRC-ORDER-36");
         assertThat(record.at("/plan/publicityStart").asString()).isEqualTo("2026-11-20");
@@ -169,7 +176,9 @@ class LifecycleSliceIT {
      */
     @Test
     void shouldNotRepairASpecifiedSeriousBreachDesignatedNonRepairableOnTheDecision() throws Exception {
-        String body = example("泉环罚〔2026〕207号").replace("\"GENERAL\"", "\"SERIOUS\"").replace("\"severityTier\"",
+        // enterprise B: a serious penalty would floor enterprise A's credit score, which the portal tests read
+        String body = example("泉环罚〔2026〕207号").replace(Persona.USCC_A, Persona.USCC_B)
+                .replace("\"GENERAL\"", "\"SERIOUS\"").replace("\"severityTier\"",
                 "\"nonRepairable\":{\"legalBasis\":\"《泉州市生态环境系统行政处罚信息信用修复暂行规定》\","
                         + "\"reasonZh\":\"篡改自动监测数据，属特定严重失信行为\"},\"severityTier\"");
         var posted = http(caseService).postJson("/api/cases/decisions", body);
@@ -180,19 +189,15 @@ class LifecycleSliceIT {
         assertThat(notice.statusCode()).isEqualTo(200);
         assertThat(pdfText(notice.body())).contains("公示期内不予修复", "篡改自动监测数据", "信用修复暂行规定");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(http(creditService)
-                .get("/api/enterprises/91350500MA2Y0001XX/publicity-records").body()).get("records").valueStream()
-                .anyMatch(r -> r.get("caseId").asString().equals(caseId)));
-        JsonNode record = JSON.readTree(http(creditService).get("/api/enterprises/91350500MA2Y0001XX/publicity-records")
-                .body()).get("records").valueStream().filter(r -> r.get("caseId").asString().equals(caseId))
-                .findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(60)).until(() -> publicityRecord(Persona.USCC_B, caseId) != null);
+        JsonNode record = publicityRecord(Persona.USCC_B, caseId);
         assertThat(record.get("status").asString()).isEqualTo("PUBLISHED_NON_REPAIRABLE");
         assertThat(record.at("/classification/nonRepairableSource").asString()).isEqualTo("DECISION");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(http(creditService)
-                .get("/api/enterprises/91350500MA2Y0001XX/repair-eligibility").body()).get("records").valueStream()
+                .get("/api/enterprises/" + Persona.USCC_B + "/repair-eligibility").body()).get("records").valueStream()
                 .anyMatch(r -> caseId.equals(r.path("caseId").asString(null))));
-        JsonNode answer = JSON.readTree(http(creditService).get("/api/enterprises/91350500MA2Y0001XX/repair-eligibility")
+        JsonNode answer = JSON.readTree(http(creditService).get("/api/enterprises/" + Persona.USCC_B + "/repair-eligibility")
                 .body()).get("records").valueStream().filter(r -> caseId.equals(r.path("caseId").asString(null)))
                 .findFirst().orElseThrow();
         assertThat(answer.get("eligible").asBoolean()).isFalse();

@@ -69,7 +69,7 @@ public class CaseQueries {
         if (!cases.confirmUscc(caseId, actor.ref(cn.gov.eco.contracts.identity.Role.OFFICER),
                 clock.instant(), registryReference.trim(), note)) {
             if (cases.find(caseId).isEmpty()) {
-                throw cn.gov.eco.platform.web.ProblemException.notFound("案件", "case", caseId);
+                throw ProblemException.notFound("案件", "case", caseId);
             }
             throw cn.gov.eco.platform.web.ProblemException.conflict("USCC_NOT_AWAITING_VERIFICATION", "caseId",
                     "该案件的统一社会信用代码不在待人工核验清单中（或已核验）",

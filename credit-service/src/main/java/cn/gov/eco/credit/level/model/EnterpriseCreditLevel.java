@@ -105,7 +105,8 @@ public record EnterpriseCreditLevel(String uscc, String enterpriseName, CreditLe
                 + "): RED"
                 : "penalty (" + p.tier().name().toLowerCase() + " tier, " + number + sinceEn + "): " + p.deduction()
                 + " points deducted";
-        return reevaluate(before, reason, zh, en, p.caseId(), number, null, rules, sup, today, now);
+        // a counted penalty is always in the history, even when the score is already at its floor
+        return reevaluate(before, reason, zh, en, p.caseId(), number, null, rules, sup, today, now, counts);
     }
 
     /** 《行政处罚法》第四十八条 context: a revoked decision is recomputed out of the evaluation (§8.3). */
@@ -234,6 +235,13 @@ public record EnterpriseCreditLevel(String uscc, String enterpriseName, CreditLe
     private Changed reevaluate(EnterpriseCreditLevel before, Reason reason, String zh, String en, String caseId,
                                String documentNumber, String actor, LevelRules rules, SupervisionRules sup,
                                LocalDate today, Instant now) {
+        return reevaluate(before, reason, zh, en, caseId, documentNumber, actor, rules, sup, today, now, false);
+    }
+
+    /** @param alwaysRecord put the change in the history even when neither the score nor the level moved */
+    private Changed reevaluate(EnterpriseCreditLevel before, Reason reason, String zh, String en, String caseId,
+                               String documentNumber, String actor, LevelRules rules, SupervisionRules sup,
+                               LocalDate today, Instant now, boolean alwaysRecord) {
         BigDecimal newScore = rules.startScore();
         boolean newVeto = false;
         for (CountedPenalty p : penalties) {
@@ -251,7 +259,7 @@ public record EnterpriseCreditLevel(String uscc, String enterpriseName, CreditLe
         boolean scoreChanged = newScore.compareTo(before.score) != 0 || newVeto != before.veto;
         LevelChange change = new LevelChange(now, today, reason, zh, en, caseId, documentNumber, before.level,
                 newLevel, before.score, newScore, newVeto, actor);
-        if (scoreChanged || newLevel != before.level || reason == Reason.POSITIVE_LIST) {
+        if (scoreChanged || newLevel != before.level || reason == Reason.POSITIVE_LIST || alwaysRecord) {
             h.add(change);
         }
         if (newLevel != before.level) {

@@ -193,9 +193,14 @@ public class PublicityLifecycle {
 
     /** A legal reviewer confirms the transitional treatment of a record (DOMAIN.md §9 scenario 23). */
     public PublicityRecord confirmTransition(String recordId, String userId, String name, String note) {
+        return review(recordId, r -> r.confirmTransition(userId, name, note, clock.instant()));
+    }
+
+    /** A reviewer's change of a record (no state transition), retried on a concurrent change. */
+    private PublicityRecord review(String recordId, java.util.function.Function<PublicityRecord, Changed> f) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Stored s = records.find(recordId).orElseThrow(() -> new RecordNotFound(recordId));
-            Changed c = s.record().confirmTransition(userId, name, note, clock.instant());
+            Changed c = f.apply(s.record());
             if (records.save(s, c.record(), c.changes(), today())) {
                 return c.record();
             }
@@ -205,14 +210,7 @@ public class PublicityLifecycle {
 
     /** A legal reviewer has looked at a difference between the served plan and this service's configuration. */
     public PublicityRecord reviewPlan(String recordId, String userId, String note) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Stored s = records.find(recordId).orElseThrow(() -> new RecordNotFound(recordId));
-            Changed c = s.record().reviewPlan(userId, note, clock.instant());
-            if (records.save(s, c.record(), c.changes(), today())) {
-                return c.record();
-            }
-        }
-        throw new IllegalStateException("publicity record " + recordId + " kept changing; try again");
+        return review(recordId, r -> r.reviewPlan(userId, note, clock.instant()));
     }
 
     /**

@@ -72,10 +72,7 @@ public class PublicityQueries {
     }
 
     public PublicityRecord reviewPlan(Actor actor, String recordId, String note) {
-        if (note != null && note.length() > 2000) {
-            throw new InvalidInputException(new Violation("note", "TOO_LONG", "说明不得超过2000字",
-                    "the note must not exceed 2,000 characters"));
-        }
+        requireNote(note);
         try {
             return lifecycle.reviewPlan(recordId, actor.userId(), note);
         } catch (PublicityLifecycle.RecordNotFound e) {
@@ -87,11 +84,16 @@ public class PublicityQueries {
         }
     }
 
-    public PublicityRecord confirmTransition(Actor actor, String recordId, String note) {
+    /** A legal reviewer's note: optional, at most 2,000 characters. */
+    private static void requireNote(String note) {
         if (note != null && note.length() > 2000) {
             throw new InvalidInputException(new Violation("note", "TOO_LONG", "说明不得超过2000字",
                     "the note must not exceed 2,000 characters"));
         }
+    }
+
+    public PublicityRecord confirmTransition(Actor actor, String recordId, String note) {
+        requireNote(note);
         try {
             return lifecycle.confirmTransition(recordId, actor.userId(), actor.name(), note);
         } catch (PublicityLifecycle.RecordNotFound e) {
