@@ -7,9 +7,9 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -37,9 +37,10 @@ public class DashboardConfiguration {
         return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     }
 
+    /** The system clock, unless a test brings its own (the walkthrough's fixed day). */
     @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
+    @Fallback
+    Clock systemClock() {
         return Clock.systemUTC();
     }
 
