@@ -29,14 +29,14 @@ public final class EnterpriseStandingFold {
                 e.positiveList = Boolean.TRUE.equals(Json.bool(p, "positiveList"));
             }
             case "CreditLevelChanged" -> {
-                if (e.addChange(new LevelChange(event.eventId(), LevelChange.LEVEL, Json.text(p, "from"),
+                if (e.addChange(new LevelChange(event.eventId(), uscc, LevelChange.LEVEL, Json.text(p, "from"),
                         Json.text(p, "to"), Json.date(p, "changedOn"), Json.text(p, "reasonZh")))) {
                     e.level = Json.text(p, "to");
                     e.score = Json.text(p, "score");
                 }
             }
             case "SupervisionTierChanged" -> {
-                if (e.addChange(new LevelChange(event.eventId(), LevelChange.TIER, Json.text(p.path("from"), "tier"),
+                if (e.addChange(new LevelChange(event.eventId(), uscc, LevelChange.TIER, Json.text(p.path("from"), "tier"),
                         Json.text(p.path("to"), "tier"), Json.date(p, "changedOn"), Json.text(p, "reasonZh")))) {
                     e.supervisionTier = Json.text(p.path("to"), "tier");
                 }

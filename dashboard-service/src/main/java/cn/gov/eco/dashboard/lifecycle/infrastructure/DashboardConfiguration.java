@@ -86,7 +86,17 @@ public class DashboardConfiguration {
     }
 
     @Bean
-    TokenExemptPath dashboardPage() {
+    TokenExemptPath dashboardPageRoot() {
+        return new TokenExemptPath("/dashboard/", "nothing: the page carries no data");
+    }
+
+    @Bean
+    TokenExemptPath dashboardPageRedirect() {
+        return new TokenExemptPath("/dashboard", "nothing: a redirect to /dashboard/");
+    }
+
+    @Bean
+    TokenExemptPath dashboardPageFiles() {
         return new TokenExemptPath("/dashboard/*", "nothing: the page's static files carry no data; its scripts call"
                 + " /api/dashboard/** with the signed-in user's bearer token");
     }
