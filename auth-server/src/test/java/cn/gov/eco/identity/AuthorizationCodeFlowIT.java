@@ -177,6 +177,29 @@ class AuthorizationCodeFlowIT {
         assertThat(response.headers().firstValue("Location")).isEmpty();
     }
 
+    @Test
+    void shouldShowAChineseSignInPageAndSayInChineseWhenThePasswordIsWrong() {
+        HttpClient browser = RunningAuthServer.browser();
+        send(browser, get(authorizeUrl(challenge(verifier()), "zh", REDIRECT_URI)));
+
+        var page = send(browser, get(server.baseUrl + "/login"));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html lang=\"zh-CN\">", "统一身份认证", "账号", "密码")
+                .doesNotContain("Please sign in", "Username", "Password");
+        assertThat(send(browser, get(server.baseUrl + "/assets/sign-in.css")).statusCode()).isEqualTo(200);
+
+        Matcher csrf = CSRF.matcher(page.body());
+        assertThat(csrf.find()).isTrue();
+        var wrong = send(browser, HttpRequest.newBuilder(URI.create(server.baseUrl + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(RunningAuthServer.form(Map.of(
+                        "username", "enterprise-a", "password", "not-the-password", "_csrf", csrf.group(1)))))
+                .build());
+        assertThat(location(wrong)).isEqualTo(server.baseUrl + "/login?error");
+        var again = send(browser, get(location(wrong)));
+        assertThat(again.body()).contains("账号或密码不正确").doesNotContain("Invalid credentials", "Bad credentials");
+    }
+
     private static String signInAndGetCode(HttpClient browser, String username, String verifier) {
         send(browser, get(authorizeUrl(challenge(verifier), "st", REDIRECT_URI)));
         Matcher csrf = CSRF.matcher(send(browser, get(server.baseUrl + "/login")).body());

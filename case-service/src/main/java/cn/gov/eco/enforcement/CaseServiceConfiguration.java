@@ -1,6 +1,10 @@
 package cn.gov.eco.enforcement;
 
 import cn.gov.eco.enforcement.casefile.model.CaseRules;
+import cn.gov.eco.enforcement.casefile.model.CaseState;
+import cn.gov.eco.enforcement.execution.model.ExecutionState;
+import cn.gov.eco.enforcement.search.application.CaseSearch;
+import cn.gov.eco.enforcement.search.infrastructure.MongoCaseSearch;
 import cn.gov.eco.enforcement.decision.application.CaseQueries;
 import cn.gov.eco.enforcement.decision.application.DecisionRecorder;
 import cn.gov.eco.enforcement.decision.application.DecisionValidator;
@@ -36,6 +40,14 @@ class CaseServiceConfiguration {
     @Bean
     CaseQueries caseQueries(CaseRepository repository, AccessPolicy policy) {
         return new CaseQueries(repository, policy);
+    }
+
+    @Bean
+    CaseSearch caseSearch(MongoDatabase db) {
+        var states = new java.util.HashSet<String>();
+        java.util.Arrays.stream(CaseState.values()).map(Enum::name).forEach(states::add);
+        java.util.Arrays.stream(ExecutionState.values()).map(Enum::name).forEach(states::add);
+        return new CaseSearch(new MongoCaseSearch(db), states);
     }
 
     @Bean

@@ -1,7 +1,7 @@
 // The portal's shell: who is signed in, the navigation their roles allow, and a hash router (#/…) that renders
 // one view at a time into <main>.
 import { session, signIn, signOut } from './auth.js';
-import { h, problemBox, LABELS } from './ui.js';
+import { h, problemBox, LABELS, nodes } from './ui.js';
 import { ApiError } from './api.js';
 import * as enterprise from './enterprise.js';
 import * as repair from './repair.js';
@@ -94,7 +94,8 @@ async function route() {
     return;
   }
   const roles = rolesOf(current);
-  let path = (location.hash || '#/').slice(1) || '/';
+  // a page's search criteria follow a '?' in the hash (#/officer/cases?q=…); the route is the part before it
+  let path = ((location.hash || '#/').slice(1) || '/').split('?')[0] || '/';
   if (path === '/') {
     const home = views.find(v => v.nav && allowed(v, roles));
     if (home) { location.replace(`#${home.pattern}`); return; }
@@ -116,14 +117,26 @@ async function route() {
   try {
     const content = await found.view.render({ params: found.params, claims: current.claims, roles, refresh: route });
     if (mine !== renderCount) return; // the user went elsewhere meanwhile
-    container.replaceChildren(...[].concat(content));
+    container.replaceChildren(...nodes(content));
   } catch (e) {
     if (mine !== renderCount) return;
     container.replaceChildren(h('h1', {}, found.view.title), problemBox(e instanceof ApiError ? e : new ApiError(0, { detailZh: e.message })));
   } finally {
     container.removeAttribute('aria-busy');
     container.dataset.ready = 'true';
+    if (mine === renderCount) announce(container, found.view.title);
   }
+}
+
+/**
+ * After a page change, focus goes to the new page's heading (WCAG 2.4.3) and a screen reader hears its title:
+ * without this, focus stays on <body> (or on a link that no longer exists) and nothing is announced.
+ */
+function announce(container, title) {
+  const heading = container.querySelector('h1') ?? document.getElementById('main');
+  if (heading !== document.getElementById('main')) heading.setAttribute('tabindex', '-1');
+  heading.focus({ preventScroll: false });
+  document.getElementById('announcer').textContent = `已打开：${title}`;
 }
 
 window.addEventListener('hashchange', () => {

@@ -52,7 +52,7 @@ async function reviewPage({ params, roles, refresh }) {
     h('ul', {}, (view.gates?.legalReview ?? []).map(t => h('li', {}, `${t.descriptionZh}（${t.article}）`))),
     h('dl', { class: 'dates' }, explainedDate('决定期限', view.deadlines?.decisionDeadline?.effective)),
     (f.legalReviews ?? []).length > 0 && h('details', {}, h('summary', {}, '审核记录'), h('ol', {}, f.legalReviews.map(r =>
-      h('li', {}, `${zhDate(r.requestedDate)} 提请（${r.requestedBy}）${r.reviewedDate ? `；${zhDate(r.reviewedDate)} ${r.status}：${r.opinion ?? ''}` : ''}`)))));
+      h('li', {}, `${zhDate(r.requestedDate)} 提请（${r.requestedBy}）${r.reviewedDate ? `；${zhDate(r.reviewedDate)} ${label('reviewStatus', r.status)}：${r.opinion ?? ''}` : ''}`)))));
   const canReview = roles.includes('LEGAL_REVIEWER') && view.state === 'LEGAL_REVIEW';
   return [h('p', {}, h('a', { href: '#/legal-reviews' }, '← 返回法制审核待办')), card, canReview && reviewForm(id, refresh)];
 }

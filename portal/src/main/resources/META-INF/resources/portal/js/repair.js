@@ -2,7 +2,7 @@
 // the earliest date it may apply; then the published credit commitment to accept, the form, the materials
 // (PDF / JPEG / PNG, checked by their content on the server), and afterwards each application's status with the
 // reasons and the time limits the agency works to.
-import { h, zhDate, zhDateTime, yuan, explainedDate, problemBox, showFieldErrors, clearFieldErrors, toast } from './ui.js';
+import { h, zhDate, zhDateTime, yuan, explainedDate, problemBox, showFieldErrors, clearFieldErrors, toast, label } from './ui.js';
 import { getJson, postForm, postJson, download, ApiError } from './api.js';
 import { usccOf } from './enterprise.js';
 
@@ -252,14 +252,8 @@ async function applicationPage({ claims, params, refresh }) {
 }
 
 /** The credit service's RepairStatus names in Chinese (its views carry statusZh for the current one only). */
-const STATUS_ZH = {
-  BLOCKED: '未通过预检', RECEIVED: '已登记待受理', NOT_ACCEPTED: '不予受理', SUPPLEMENT_REQUESTED: '待补正材料',
-  UNDER_REVIEW: '审核中', UNDER_REVIEW_EXTENDED: '审核中（已延期）', APPROVED: '准予修复，结果同步中', DENIED: '不予修复',
-  COMPLETED: '修复完成，结果已同步', WITHDRAWN: '已撤回', REVOKED: '修复已撤销',
-};
-
 function statusZh(status) {
-  return STATUS_ZH[status] ?? status;
+  return label('repairStatus', status);
 }
 
 const STATUS_NOTE = {

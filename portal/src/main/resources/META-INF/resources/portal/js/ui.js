@@ -35,7 +35,7 @@ export function zhDateTime(iso) {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 }
 
-/** A fen-exact amount as yuan with two decimals: 34000 → ¥34,000.00 */
+/** A fen-exact amount as yuan with two decimals and thousands separators: 250000 → 250,000.00 元 */
 export function yuan(amount) {
   if (amount === undefined || amount === null) return '—';
   const [int, frac = ''] = String(amount).split('.');
@@ -105,11 +105,27 @@ export const LABELS = {
     WARNING: '警告', CIRCULATED_CRITICISM: '通报批评', FINE: '罚款', CONFISCATION_OF_ILLEGAL_GAINS: '没收违法所得',
     CONFISCATION_OF_ILLEGAL_PROPERTY: '没收非法财物', SUSPENSION_OF_LICENCE: '暂扣许可证件', DEMOTION_OF_QUALIFICATION: '降低资质等级',
     REVOCATION_OF_LICENCE: '吊销许可证件', RESTRICTION_OF_PRODUCTION: '限制开展生产经营活动', ORDER_TO_SUSPEND_PRODUCTION: '责令停产停业',
-    ORDER_TO_CLOSE: '责令关闭', RESTRICTION_OF_PRACTICE: '限制从业', DETENTION: '行政拘留', OTHER: '其他行政处罚',
+    ORDER_TO_CLOSE: '责令关闭', RESTRICTION_OF_PRACTICE: '限制从业', ADMINISTRATIVE_DETENTION: '行政拘留', OTHER: '法律、行政法规规定的其他行政处罚',
   },
   tiers: { MINOR: '轻微', GENERAL: '一般', SERIOUS: '严重' },
+  // a case's state before the decision (case-service CaseState) and after it (ExecutionState), as the case views answer
   caseStates: {
-    DECIDED: '已作出处罚决定', DELIVERED: '已送达', CLOSED: '已结案', REVOKED: '已撤销', AMENDED: '已变更',
+    LEAD: '案件线索', NOT_FILED: '不予立案', INVESTIGATING: '调查取证', UNDER_CASE_REVIEW: '案件审查',
+    CASE_REVIEWED: '审查通过待告知', PRE_NOTICE_SERVED: '已事先告知', HEARING_REQUESTED: '已申请听证',
+    HEARING_SCHEDULED: '听证已安排', READY_FOR_DECISION: '待决定', LEGAL_REVIEW: '法制审核中',
+    DECIDED: '已作出处罚决定', DECIDED_NO_PENALTY: '不予行政处罚', TRANSFERRED_TO_JUDICIAL: '已移送司法机关',
+    FILING_CANCELLED: '已撤销立案', DELIVERED: '已送达', EXECUTING: '执行中', OVERDUE: '逾期未履行',
+    REMINDER_SERVED: '已催告', COURT_ENFORCEMENT_REQUESTED: '已申请法院强制执行', PERFORMED: '已履行',
+    CLOSED: '已结案', REVOKED: '已撤销', AMENDED: '已变更',
+  },
+  reviewStatus: { PENDING: '待审核', PASSED: '审核通过', RETURNED: '退回补充' },
+  repairStatus: {
+    BLOCKED: '未通过预检', RECEIVED: '已登记待受理', NOT_ACCEPTED: '不予受理', SUPPLEMENT_REQUESTED: '待补正材料',
+    UNDER_REVIEW: '审核中', UNDER_REVIEW_EXTENDED: '审核中（已延期）', APPROVED: '准予修复，结果同步中', DENIED: '不予修复',
+    COMPLETED: '修复完成，结果已同步', WITHDRAWN: '已撤回', REVOKED: '修复已撤销',
+  },
+  creditLevels: {
+    UNRATED: '未评价', GREEN: '绿色（环保诚信）', BLUE: '蓝色（环保良好）', YELLOW: '黄色（环保警示）', RED: '红色（环保不良）',
   },
   publicityStatus: {
     NOT_PUBLISHED: '不予公示', PUBLISHED_MIN_RUNNING: '公示中（最短公示期内）', PUBLISHED_REPAIRABLE: '公示中（可申请信用修复）',
@@ -123,6 +139,18 @@ export const LABELS = {
   },
 };
 
+/** The mark of a required field: a red asterisk for the eye, "必填" for a screen reader. */
+export function requiredMark() {
+  return h('span', { class: 'required' }, h('span', { 'aria-hidden': 'true' }, ' *'), h('span', { class: 'visually-hidden' }, '（必填）'));
+}
+
+/** A code as people read it; a code without a label is shown as 「未知状态」, never raw (PortalLabelsTest keeps the tables whole). */
 export function label(map, key) {
-  return (key && LABELS[map][key]) || key || '—';
+  if (!key) return '—';
+  return LABELS[map][key] ?? '未知状态';
+}
+
+/** What a view returns, ready for replaceChildren: nested arrays flattened, and false/null/undefined left out. */
+export function nodes(content) {
+  return [].concat(content).flat(Infinity).filter(c => c !== undefined && c !== null && c !== false);
 }

@@ -172,6 +172,7 @@ class AuthorizationMatrixIT {
                     o -> Call.get("/api/cases/" + CASES.get(o) + "/file")),
             Map.entry("GET /api/cases/legal-reviews",
                     o -> Call.get("/api/cases/legal-reviews")),
+            Map.entry("GET /api/cases", o -> Call.get("/api/cases?q=" + o.uscc)),
             Map.entry("POST /api/cases/{caseId}/filing",
                     o -> step(o, "filing", "{\"decision\":\"FILE\",\"date\":\"2026-11-03\"}")),
             Map.entry("POST /api/cases/{caseId}/evidence",

@@ -94,9 +94,16 @@ class PortalIT {
             }
             PortalBrowser.screenshot(page, "enterprise-publicity");
 
-            // a narrow screen: the same page still reads (no horizontal scrolling)
+            // after the page change, focus is on the new page's heading, and its title is announced
+            page.waitForFunction("document.activeElement && document.activeElement.tagName === 'H1'");
+            assertThat(page.locator("#announcer")).hasText("已打开：信用信息公示");
+            assertThat(page.locator("main")).not().containsText("false");
+
+            // a narrow screen: the same page still reads (no horizontal scrolling), under a compact header
             page.setViewportSize(390, 844);
             assertThat(publicity).isVisible();
+            assertThat(((Number) page.evaluate("document.querySelector('header.top').getBoundingClientRect().height"))
+                    .doubleValue()).as("the header's height on a 390 x 844 screen").isLessThan(100);
             assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
             PortalBrowser.screenshot(page, "enterprise-publicity-narrow");
             page.setViewportSize(1280, 900);
@@ -166,16 +173,23 @@ class PortalIT {
             page.getByLabel("决定书文号").fill("泉环罚〔2026〕503号");
             page.getByLabel("决定日期").fill("2026-11-20");
             page.getByLabel("种类").selectOption("FINE");
-            page.getByLabel("金额（元，罚款、没收违法所得须填）").fill("34000.00");
+            Locator amount = page.getByLabel("金额（元，罚款、没收违法所得须填）");
+            amount.fill("三万四千"); // not a number: must not hide the other fields' errors
+            assertThat(page.locator("label[for='enterprise.name'] .required")).isVisible(); // required fields marked
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("录入并制作文书")).click();
 
-            // the case service's violations, each beside its field, in Chinese
+            // the case service's violations and the form's own, each beside its field, in Chinese, each listed once
             Locator uscc = page.locator("[name='enterprise.uscc']");
             assertThat(uscc).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("[id='enterprise.uscc-error']")).not().isEmpty();
             assertThat(page.locator("[name=facts]")).hasAttribute("aria-invalid", "true");
+            assertThat(amount).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("[id='penalty-0-amount-error']")).containsText("金额须为数字");
             assertThat(page.locator(".problem")).containsText("输入不符合要求");
+            assertThat(page.locator(".problem")).containsText("处需要修改");
+            assertThat(page.locator(".problem li")).hasCount(0);
             PortalBrowser.screenshot(page, "officer-decision-refused");
+            amount.fill("34,000.00");
 
             uscc.fill(Persona.USCC_A);
             page.getByLabel("住所").fill("福建省泉州市丰泽区东海街道滨海路88号");
@@ -196,6 +210,17 @@ class PortalIT {
                 page.reload();
                 assertThat(card.locator("button[data-document]")).hasCount(2);
             });
+
+            // 案件查询: the case is found again by its 文号 (no internal id), and opens from the list
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("案件查询").setExact(true)).click();
+            page.getByLabel("文号、企业名称或统一社会信用代码").fill("503号");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查询").setExact(true)).click();
+            Locator row = page.locator("tr[data-case-id='" + newCase + "']");
+            assertThat(row).containsText("泉州市清源化工有限公司");
+            assertThat(row).containsText("2026年11月20日");
+            PortalBrowser.screenshot(page, "officer-case-search");
+            row.getByRole(AriaRole.LINK).click();
+            assertThat(page.locator("article[data-case-id='" + newCase + "']")).isVisible();
         }
         // the legal reviewer's first page is the legal-review queue, read from the case service
         try (BrowserContext person = browser.newPerson()) {

@@ -149,9 +149,11 @@ public class AuthorizationServerConfiguration {
     @Order(2)
     SecurityFilterChain loginForm(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error",
+                                "/assets/**").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                // the Chinese sign-in page (SignInPage); the form posts to Spring's own POST /login
+                .formLogin(form -> form.loginPage(SignInPage.PATH).permitAll());
         return http.build();
     }
 

@@ -189,7 +189,7 @@ public class DecisionRecordingIT {
         assertThat(wrongType.body()).contains("decisionDate");
         var unknown = http.get("/api/cases/" + UUID.randomUUID());
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.body()).contains("titleZh");
+        assertThat(unknown.body()).contains("titleZh", "\"detailZh\":\"未找到案件：").doesNotContain("案件 case");
     }
 
     @Test
@@ -197,7 +197,8 @@ public class DecisionRecordingIT {
         assertThat(http.postJson("/api/cases/decisions", example("泉环罚〔2026〕103号")).statusCode()).isEqualTo(201);
         var again = http.postJson("/api/cases/decisions", example("泉环罚〔2026〕103号"));
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(again.body()).contains("DOCUMENT_NUMBER_TAKEN");
+        assertThat(again.body()).contains("DOCUMENT_NUMBER_TAKEN", "\"titleZh\":\"文号已被使用\"")
+                .doesNotContain("与当前状态冲突");
         assertThat(cases().countDocuments(new Document("decision.documentNumber", "泉环罚〔2026〕103号"))).isEqualTo(1);
     }
 

@@ -50,6 +50,10 @@ public class ProblemHandler {
     @ExceptionHandler(ProblemException.class)
     public ResponseEntity<ProblemDetail> problem(ProblemException e) {
         ProblemDetail p = base(e.status(), slug(e.rule()));
+        if (e.titleZh() != null) {
+            p.setTitle(e.titleEn());
+            p.setProperty("titleZh", e.titleZh());
+        }
         p.setDetail(e.messageEn());
         p.setProperty("detailZh", e.messageZh());
         p.setProperty("rule", e.rule());

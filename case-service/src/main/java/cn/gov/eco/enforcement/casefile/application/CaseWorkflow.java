@@ -345,7 +345,8 @@ public class CaseWorkflow {
                 // the number was registered from outside the system: it stays used, the next one is allocated
                 if (attempt >= 20) {
                     throw ProblemException.conflict("DOCUMENT_NUMBER_TAKEN", "documentNumber", "文号 " + taken.getMessage()
-                            + " 已被使用", "Document number " + taken.getMessage() + " is already used");
+                            + " 已被使用", "Document number " + taken.getMessage() + " is already used")
+                            .titled("文号已被使用", "Document number already used");
                 }
             }
         }
@@ -418,7 +419,7 @@ public class CaseWorkflow {
         var loaded = load(caseId);
         policy.requireEnterprise(actor, "case " + caseId, uscc(loaded));
         if (loaded.file() == null) {
-            throw ProblemException.notFound("案卷 case file (decision registered without the flow)", caseId);
+            throw ProblemException.notFound("案卷（该决定未经办案流程登记）", "case file (decision registered without the flow)", caseId);
         }
         return view(loaded.file(), loaded.version());
     }
@@ -471,7 +472,7 @@ public class CaseWorkflow {
     }
 
     private CaseFileRepository.Loaded load(String caseId) {
-        return repository.load(caseId).orElseThrow(() -> ProblemException.notFound("案件 case", caseId));
+        return repository.load(caseId).orElseThrow(() -> ProblemException.notFound("案件", "case", caseId));
     }
 
     private static CaseFile flowCase(CaseFileRepository.Loaded loaded) {

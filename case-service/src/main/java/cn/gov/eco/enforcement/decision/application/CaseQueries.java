@@ -25,7 +25,7 @@ public class CaseQueries {
     }
 
     public CaseRead get(Actor actor, String caseId) {
-        var doc = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("案件 case", caseId));
+        var doc = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("案件", "case", caseId));
         var decided = doc.get("decision", org.bson.Document.class);
         // a case still in the flow (lead to decision) has no decision yet: its party is in the case file
         PenaltyDecision decision = decided == null ? null : CaseRepository.fromBson(caseId, decided);
@@ -45,7 +45,7 @@ public class CaseQueries {
     }
 
     public RecordExport record(String caseId) {
-        var doc = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("案件 case", caseId));
+        var doc = cases.find(caseId).orElseThrow(() -> ProblemException.notFound("案件", "case", caseId));
         List<RecordEntry> entries = ProcessRecord.fromBson(doc.getList(CaseRepository.RECORD, org.bson.Document.class));
         return new RecordExport(caseId, ProcessRecord.ALGORITHM, ProcessRecord.verify(entries), entries);
     }

@@ -80,7 +80,8 @@ public class CaseRepository {
         if (!outbox.insertWithEvents(cases, doc, List.of(event))) {
             throw ProblemException.conflict("DOCUMENT_NUMBER_TAKEN", "documentNumber",
                     "文号 " + d.documentNumber() + " 已被使用（同一机关、同一种类、同一年度内文号不得重复）",
-                    "Document number " + d.documentNumber() + " is already used (unique per organ, kind and year)");
+                    "Document number " + d.documentNumber() + " is already used (unique per organ, kind and year)")
+                    .titled("文号已被使用", "Document number already used");
         }
     }
 

@@ -634,7 +634,7 @@ public class ExecutionService {
     }
 
     private Loaded load(String caseId) {
-        return repository.load(caseId).orElseThrow(() -> ProblemException.notFound("案件 case", caseId));
+        return repository.load(caseId).orElseThrow(() -> ProblemException.notFound("案件", "case", caseId));
     }
 
     /** The execution of a served, not revoked, not closed case. */

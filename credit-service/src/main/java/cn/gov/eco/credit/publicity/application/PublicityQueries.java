@@ -70,7 +70,7 @@ public class PublicityQueries {
         try {
             return lifecycle.confirmTransition(recordId, actor.userId(), actor.name(), note);
         } catch (PublicityLifecycle.RecordNotFound e) {
-            throw ProblemException.notFound("公示记录", recordId);
+            throw ProblemException.notFound("公示记录", "publicity record", recordId);
         } catch (IllegalPublicityTransition e) {
             throw ProblemException.conflict("NOT_AWAITING_TRANSITION_CONFIRMATION", "recordId",
                     "该公示记录不是待确认的过渡期记录（或已确认）",

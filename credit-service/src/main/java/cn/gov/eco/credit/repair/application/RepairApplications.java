@@ -181,7 +181,7 @@ public class RepairApplications {
                     "the commitment accepted is not the published version " + commitment.versionId()));
         }
         RepairFacts f = facts.find(request.recordId().trim()).filter(RepairFacts::publicityKnown)
-                .orElseThrow(() -> ProblemException.notFound("publicity record", request.recordId()));
+                .orElseThrow(() -> ProblemException.notFound("公示记录", "publicity record", request.recordId()));
         if (!uscc.equals(f.uscc())) {
             throw policy.deny(actor, "repair application for record " + f.recordId(), AccessPolicy.ENTERPRISE_SCOPE,
                     "企业用户只能为本企业的公示信息申请信用修复",
@@ -308,7 +308,7 @@ public class RepairApplications {
         policy.requireRole(actor, "repair application", List.of(Role.CREDIT_REVIEWER, Role.AGENCY_HEAD,
                 Role.AUDITOR), false);
         var stored = applications.find(applicationId)
-                .orElseThrow(() -> ProblemException.notFound("repair application", applicationId));
+                .orElseThrow(() -> ProblemException.notFound("信用修复申请", "repair application", applicationId));
         return view(stored.application(), today());
     }
 
@@ -320,11 +320,11 @@ public class RepairApplications {
         policy.requireRole(actor, "repair material", List.of(Role.CREDIT_REVIEWER, Role.AGENCY_HEAD, Role.AUDITOR),
                 false);
         var a = applications.find(applicationId)
-                .orElseThrow(() -> ProblemException.notFound("repair application", applicationId)).application();
+                .orElseThrow(() -> ProblemException.notFound("信用修复申请", "repair application", applicationId)).application();
         Material m = a.materials().stream().filter(x -> x.fileId().equals(fileId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("material", fileId));
+                .orElseThrow(() -> ProblemException.notFound("申请材料", "material", fileId));
         byte[] content = materials.read(applicationId, fileId)
-                .orElseThrow(() -> ProblemException.notFound("material", fileId));
+                .orElseThrow(() -> ProblemException.notFound("申请材料", "material", fileId));
         return new MaterialContent(m, content);
     }
 
@@ -347,7 +347,7 @@ public class RepairApplications {
                     "the reason must not exceed 2000 characters"));
         }
         var stored = applications.find(applicationId)
-                .orElseThrow(() -> ProblemException.notFound("repair application", applicationId));
+                .orElseThrow(() -> ProblemException.notFound("信用修复申请", "repair application", applicationId));
         var a = stored.application();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, CHINA);
@@ -410,7 +410,7 @@ public class RepairApplications {
 
     private RepairApplicationRepository.Stored own(String uscc, String applicationId) {
         return applications.find(applicationId).filter(s -> uscc.equals(s.application().uscc()))
-                .orElseThrow(() -> ProblemException.notFound("repair application", applicationId));
+                .orElseThrow(() -> ProblemException.notFound("信用修复申请", "repair application", applicationId));
     }
 
     /** The URL's USCC, valid, and one the actor may act for: checked before anything is read or stored. */

@@ -80,7 +80,7 @@ public class ConsentService {
     public ConsentView view(Actor actor, String rawUscc) {
         String uscc = uscc(rawUscc);
         policy.requireEnterprise(actor, "e-service consent", uscc);
-        var current = consents.current(uscc).orElseThrow(() -> ProblemException.notFound("电子送达确认书 e-service consent",
+        var current = consents.current(uscc).orElseThrow(() -> ProblemException.notFound("电子送达地址确认书", "e-service consent",
                 uscc));
         return new ConsentView(uscc, current, current.valid(), consents.history(uscc));
     }
@@ -140,7 +140,7 @@ public class ConsentService {
         String uscc = uscc(rawUscc);
         policy.requireEnterprise(actor, "e-service consent", uscc);
         EServiceConsent current = valid(uscc).orElseThrow(() -> ProblemException.notFound(
-                "有效的电子送达确认书 valid e-service consent", uscc));
+                "有效的电子送达地址确认书", "valid e-service consent", uscc));
         EServiceConsent revoked = current.revoked(clock.instant(), actor.userId());
         if (!consents.revoke(revoked)) {
             throw ProblemException.conflict("CONCURRENT_CHANGE", "uscc", "确认书正被同时修改，请重试",

@@ -32,7 +32,7 @@ public class DeliveryChanges {
     }
 
     public Stored load(String caseId) {
-        return deliveries.load(caseId).orElseThrow(() -> ProblemException.notFound("送达 delivery", caseId));
+        return deliveries.load(caseId).orElseThrow(() -> ProblemException.notFound("送达记录", "delivery", caseId));
     }
 
     /** @return the delivery after the change (or unchanged) */

@@ -29,7 +29,7 @@ public class DeliveryQueries {
     }
 
     public DualDelivery delivery(Actor actor, String caseId) {
-        DualDelivery d = deliveries.find(caseId).orElseThrow(() -> ProblemException.notFound("送达 delivery", caseId));
+        DualDelivery d = deliveries.find(caseId).orElseThrow(() -> ProblemException.notFound("送达记录", "delivery", caseId));
         policy.requireEnterprise(actor, "delivery " + caseId, d.uscc());
         return d;
     }
@@ -45,7 +45,7 @@ public class DeliveryQueries {
     public ServiceReceipt receipt(Actor actor, String caseId) {
         DualDelivery d = delivery(actor, caseId);
         if (d.status() != DualDelivery.Status.SERVED) {
-            throw ProblemException.notFound("送达回证 service receipt (not served yet)", caseId);
+            throw ProblemException.notFound("送达回证（尚未送达）", "service receipt (not served yet)", caseId);
         }
         return ServiceReceipt.of(d);
     }
@@ -53,9 +53,9 @@ public class DeliveryQueries {
     public DocumentContent document(Actor actor, String caseId, String documentId) {
         DualDelivery d = delivery(actor, caseId);
         ServedDocument doc = d.documents().stream().filter(x -> x.documentId().equals(documentId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("文书 document", documentId));
+                .orElseThrow(() -> ProblemException.notFound("文书", "document", documentId));
         byte[] pdf = documents.content(documentId)
-                .orElseThrow(() -> ProblemException.notFound("文书 document", documentId));
+                .orElseThrow(() -> ProblemException.notFound("文书", "document", documentId));
         return new DocumentContent(doc, pdf);
     }
 }
