@@ -6,12 +6,10 @@ import { accessToken, session } from '../portal/js/auth.js';
 import { h, zhDate, yuan, label, LABELS } from '../portal/js/ui.js';
 
 const API = '../api/dashboard';
-const LEVELS = { GREEN: '绿色（诚信）', BLUE: '蓝色（良好）', YELLOW: '黄色（警示）', RED: '红色（不良）', UNRATED: '未评价' };
+// the portal's zh-CN labels (tested against the services' enums by PortalLabelsTest)
+const LEVELS = LABELS.creditLevels;
+const REPAIR_STATUS = LABELS.repairStatus;
 const LEVEL_COLOURS = { GREEN: '#2e9d5b', BLUE: '#2f6fd1', YELLOW: '#e8b400', RED: '#c8102e', UNRATED: '#9aa5ad' };
-const REPAIR_STATUS = {
-  RECEIVED: '已接收', BLOCKED: '不符合申请条件', UNDER_REVIEW: '审查中', SUPPLEMENT_REQUESTED: '待补正材料', APPROVED: '准予修复',
-  DENIED: '不予修复', NOT_ACCEPTED: '不予受理', WITHDRAWN: '已撤回', COMPLETED: '修复结果已同步', REVOKED: '修复已撤销',
-};
 const charts = {};
 let lastFigures;
 
