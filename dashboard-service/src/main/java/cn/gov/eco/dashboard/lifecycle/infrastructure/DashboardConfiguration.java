@@ -80,6 +80,12 @@ public class DashboardConfiguration {
         return new InteractiveQueries(streams, activity);
     }
 
+    /** Named {@code streams}, so that the readiness group can include it. */
+    @Bean(name = "streamsHealthIndicator")
+    StreamsHealthIndicator streamsHealthIndicator(InteractiveQueries streams, DashboardActivity activity) {
+        return new StreamsHealthIndicator(streams, activity);
+    }
+
     @Bean
     DashboardQueries dashboardQueries(InteractiveQueries store, Clock clock) {
         return new DashboardQueries(store, clock);

@@ -184,6 +184,11 @@ class DashboardServiceIT {
         assertThat(http.anonymous().get("/api/dashboard/funnel").statusCode()).isEqualTo(401);
         // the page itself carries no data and is served without a token
         assertThat(http.anonymous().get("/dashboard/index.html").statusCode()).isEqualTo(200);
+        assertThat(http.anonymous().get("/dashboard/").body()).contains("数据看板");
+        // ready: the topology runs and its stores answer
+        var readiness = http.anonymous().get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\":\"UP\"");
     }
 
     @Test
