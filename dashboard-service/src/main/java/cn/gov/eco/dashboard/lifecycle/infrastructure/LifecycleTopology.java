@@ -52,8 +52,8 @@ public final class LifecycleTopology {
                 activity);
         KStream<String, ObservedEvent> creditByCase = read(builder, List.of(Topics.CREDIT_PUBLICITY, Topics.CREDIT_REPAIR),
                 activity)
-                .filter((uscc, e) -> caseFold.caseIdOf(e) != null)
                 .selectKey((uscc, e) -> caseFold.caseIdOf(e))
+                .filter((caseId, e) -> caseId != null)
                 .repartition(Repartitioned.<String, ObservedEvent>as(CREDIT_BY_CASE)
                         .withKeySerde(Serdes.String()).withValueSerde(events)
                         .withNumberOfPartitions(Topics.ENFORCEMENT_CASE.partitions()));
