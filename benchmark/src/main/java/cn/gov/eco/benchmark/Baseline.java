@@ -213,7 +213,7 @@ final class Baseline {
                         "福建省泉州市丰泽区东海街道滨海路88号", "陈建国"),
                 FACTS, List.of("现场检查（勘察）笔录", "泉州市环境监测站监测报告", "调查询问笔录", "现场照片及视频"),
                 "《中华人民共和国大气污染防治法》第十八条", "《中华人民共和国大气污染防治法》第九十九条第二项",
-                List.of(new PenaltyDecisionDocument.Penalty("罚款", new BigDecimal("34000"), null)),
+                List.of(new PenaltyDecisionDocument.Penalty("罚款", new BigDecimal("120000"), null)),
                 new PenaltyDecisionDocument.Performance("通过福建省非税收入统一缴款平台或者指定代收银行缴纳",
                         "自收到本决定书之日起十五日内", null),
                 PenaltyDecisionDocument.Remedies.statutory("泉州市人民政府", "泉州市丰泽区人民法院"),

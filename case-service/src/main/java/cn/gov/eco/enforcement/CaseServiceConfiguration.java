@@ -1,5 +1,6 @@
 package cn.gov.eco.enforcement;
 
+import cn.gov.eco.platform.publicity.PublicityClassifier;
 import cn.gov.eco.enforcement.casefile.model.CaseRules;
 import cn.gov.eco.enforcement.casefile.model.CaseState;
 import cn.gov.eco.enforcement.execution.model.ExecutionState;
@@ -38,8 +39,8 @@ class CaseServiceConfiguration {
     }
 
     @Bean
-    CaseQueries caseQueries(CaseRepository repository, AccessPolicy policy) {
-        return new CaseQueries(repository, policy);
+    CaseQueries caseQueries(CaseRepository repository, AccessPolicy policy, Clock clock) {
+        return new CaseQueries(repository, policy, clock);
     }
 
     @Bean
@@ -52,8 +53,9 @@ class CaseServiceConfiguration {
 
     @Bean
     DecisionRecorder decisionRecorder(WorkingDayCalendar calendar, UsccWhitelist whitelist, CaseRepository repository,
-                                      Clock clock, Supplier<UUID> idSupplier, CaseRules caseRules) {
-        return new DecisionRecorder(new DecisionValidator(calendar, whitelist, caseRules), repository, clock,
-                idSupplier);
+                                      Clock clock, Supplier<UUID> idSupplier, CaseRules caseRules,
+                                      PublicityClassifier classifier) {
+        return new DecisionRecorder(new DecisionValidator(calendar, whitelist, caseRules), repository, classifier,
+                clock, idSupplier);
     }
 }

@@ -138,6 +138,18 @@ public final class EventTypes {
     /** 企业信用状态 (compacted topic): the enterprise's current level, score, supervision and open records. */
     public static final EventType ENTERPRISE_CREDIT_STATUS = EventType.of("credit", "EnterpriseCreditStatus", 1);
 
+    /**
+     * 送达期限重新核定: an open delivery's serve-by date (T2) was computed on a provisional calendar year; the official
+     * year was loaded and the date recomputed (agency-owed: the official date applies, flagged when already past [I]).
+     */
+    public static final EventType SERVE_BY_REVISED = EventType.of("notice", "ServeByRevised", 1);
+
+    /**
+     * 工作日历年度核定: an official year of the working-day calendar (国务院办公厅部分节假日安排), approved by a second
+     * calendar administrator; every service loads it and recomputes what it computed on the provisional year.
+     */
+    public static final EventType CALENDAR_REVISED = EventType.of("calendar", "CalendarRevised", 1);
+
     private EventTypes() {
     }
 }

@@ -31,7 +31,8 @@ public final class Topics {
     public static final Topic NOTICE_DELIVERY = new Topic("notice.delivery.v1", Topic.KeyKind.CASE_ID, 6,
             Topic.Policy.keptForever(EVENT_LOG), Principal.NOTICE_SERVICE, Set.of(Principal.CASE_SERVICE, Principal.CREDIT_SERVICE, Principal.DASHBOARD),
             List.of(EventTypes.DUAL_DELIVERY_PREPARED, EventTypes.DUAL_DELIVERY_COMPLETED,
-                    EventTypes.DELIVERY_ATTEMPTED, EventTypes.DELIVERY_OVERDUE, EventTypes.DELIVERY_NONCONFORMING));
+                    EventTypes.DELIVERY_ATTEMPTED, EventTypes.DELIVERY_OVERDUE, EventTypes.DELIVERY_NONCONFORMING,
+                    EventTypes.SERVE_BY_REVISED));
 
     public static final Topic CREDIT_PUBLICITY = new Topic("credit.publicity.v1", Topic.KeyKind.USCC, 6,
             Topic.Policy.keptForever(EVENT_LOG), Principal.CREDIT_SERVICE, Set.of(Principal.CREDIT_SERVICE, Principal.DASHBOARD),
@@ -58,8 +59,18 @@ public final class Topics {
                     + " record per enterprise"), Principal.CREDIT_SERVICE, Set.of(Principal.DASHBOARD),
             List.of(EventTypes.ENTERPRISE_CREDIT_STATUS));
 
+    /**
+     * Compacted by year: the approved official years of the working-day calendar. Every service reads it from the
+     * earliest offset at start, so a restarted service knows every year loaded at run time.
+     */
+    public static final Topic CALENDAR = new Topic("calendar.v1", Topic.KeyKind.YEAR, 1,
+            Topic.Policy.compactedByKey("the latest approved table of each calendar year: every service replays it at"
+                    + " start"), Principal.CASE_SERVICE,
+            Set.of(Principal.CASE_SERVICE, Principal.NOTICE_SERVICE, Principal.CREDIT_SERVICE, Principal.DASHBOARD),
+            List.of(EventTypes.CALENDAR_REVISED));
+
     public static final List<Topic> ALL = List.of(ENFORCEMENT_CASE, NOTICE_DELIVERY, CREDIT_PUBLICITY, CREDIT_REPAIR,
-            CREDIT_LEVEL, CREDIT_ENTERPRISE_STATUS);
+            CREDIT_LEVEL, CREDIT_ENTERPRISE_STATUS, CALENDAR);
 
     private Topics() {
     }

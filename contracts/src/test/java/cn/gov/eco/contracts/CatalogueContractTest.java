@@ -26,10 +26,13 @@ class CatalogueContractTest {
     }
 
     @Test
-    void shouldDeclareTheSixTopicsOfTheArchitectureWithUniqueNames() {
+    void shouldDeclareTheTopicsOfTheArchitectureWithUniqueNames() {
         assertThat(Topics.ALL).extracting(Topic::name).containsExactly("enforcement.case.v1", "notice.delivery.v1",
-                "credit.publicity.v1", "credit.repair.v1", "credit.level.v1", "credit.enterprise-status.v1");
+                "credit.publicity.v1", "credit.repair.v1", "credit.level.v1", "credit.enterprise-status.v1",
+                "calendar.v1");
         assertThat(Topics.CREDIT_ENTERPRISE_STATUS.compacted()).isTrue();
+        assertThat(Topics.CALENDAR.compacted()).isTrue();
+        assertThat(Topics.CALENDAR.key()).isEqualTo(Topic.KeyKind.YEAR);
         assertThat(Topics.ALL).allSatisfy(t -> assertThat(t.partitions()).isPositive());
     }
 

@@ -15,8 +15,7 @@ import cn.gov.eco.credit.publicity.infrastructure.PublicityScheduler;
 import cn.gov.eco.credit.publicity.infrastructure.RepairDecisionListener;
 import cn.gov.eco.platform.messaging.InboundEvents;
 import cn.gov.eco.platform.messaging.OutboxWriter;
-import cn.gov.eco.platform.publicity.PublicityPeriods;
-import cn.gov.eco.platform.publicity.PublicityProperties;
+import cn.gov.eco.platform.publicity.PublicityClassifier;
 import cn.gov.eco.platform.security.AccessPolicy;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,9 +35,9 @@ class CreditServiceConfiguration {
     }
 
     @Bean
-    PublicityLifecycle publicityLifecycle(PublicityRepository records, PublicityPeriods periods,
-                                          CreditPublicityProperties credit, PublicityProperties platform, Clock clock) {
-        return new PublicityLifecycle(records, periods, credit.rules(), platform.publishMinorTier(), clock,
+    PublicityLifecycle publicityLifecycle(PublicityRepository records, PublicityClassifier classifier,
+                                          CreditPublicityProperties credit, Clock clock) {
+        return new PublicityLifecycle(records, classifier, clock,
                 credit.scheduler().lease());
     }
 

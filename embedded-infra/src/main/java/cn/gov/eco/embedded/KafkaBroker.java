@@ -195,7 +195,9 @@ public final class KafkaBroker implements AutoCloseable {
         c.put("log.cleaner.threads", "1");
         c.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
         c.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
-        c.put("log.retention.hours", "168");
+        // nothing expires by default, as the catalogue's event logs (Topic.Policy): a topic created without the
+        // catalogue's configuration keeps its records until the services apply the policy at their next start
+        c.put("log.retention.ms", "-1");
         c.put("queued.max.requests", "200");
         c.putAll(overrides);
         Properties props = new Properties();

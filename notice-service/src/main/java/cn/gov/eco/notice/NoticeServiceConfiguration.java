@@ -34,7 +34,7 @@ import cn.gov.eco.platform.calendar.WorkingDayCalendar;
 import cn.gov.eco.platform.messaging.InboundEvents;
 import cn.gov.eco.platform.messaging.OutboxWriter;
 import cn.gov.eco.platform.security.AccessPolicy;
-import cn.gov.eco.platform.publicity.PublicityPeriods;
+import cn.gov.eco.platform.publicity.PublicityClassifier;
 import com.mongodb.client.MongoDatabase;
 import jakarta.servlet.MultipartConfigElement;
 import org.slf4j.Logger;
@@ -134,6 +134,19 @@ class NoticeServiceConfiguration {
         return new DeliveryRepository(db, outbox, relay, json);
     }
 
+    /** Open serve-by dates recomputed when an official calendar year is loaded (issue 14, DOMAIN §0.2). */
+    @Bean
+    cn.gov.eco.notice.delivery.application.ServeByRevision serveByRevision(DeliveryRepository repository,
+                                                                           WorkingDayCalendar calendar, Clock clock) {
+        return new cn.gov.eco.notice.delivery.application.ServeByRevision(repository, calendar, clock);
+    }
+
+    @Bean
+    cn.gov.eco.notice.delivery.infrastructure.CalendarYearLoadedListener calendarYearLoadedListener(
+            cn.gov.eco.notice.delivery.application.ServeByRevision revision) {
+        return new cn.gov.eco.notice.delivery.infrastructure.CalendarYearLoadedListener(revision);
+    }
+
     @Bean
     DeliveryQueries deliveryQueries(DeliveryRepository deliveries, DocumentStore documents, AccessPolicy policy) {
         return new DeliveryQueries(deliveries, documents, policy);
@@ -202,10 +215,10 @@ class NoticeServiceConfiguration {
 
     @Bean
     DualDeliveryService dualDeliveryService(DeliveryRepository deliveries, DocumentStore documents,
-                                            DocumentRendering rendering, PublicityPeriods periods,
+                                            DocumentRendering rendering, PublicityClassifier classifier,
                                             WorkingDayCalendar calendar, ConsentService consents, Clock clock,
                                             DeliverySchedulerRunner runner) {
-        return new DualDeliveryService(deliveries, documents, rendering, periods, calendar, consents, clock,
+        return new DualDeliveryService(deliveries, documents, rendering, classifier, calendar, consents, clock,
                 runner::wakeUp);
     }
 

@@ -5,6 +5,7 @@ import cn.gov.eco.contracts.Topics;
 import cn.gov.eco.platform.calendar.WorkingDayCalendar;
 import cn.gov.eco.platform.health.KafkaHealthIndicator;
 import cn.gov.eco.platform.health.MongoPingHealthIndicator;
+import cn.gov.eco.platform.publicity.PublicityClassifier;
 import cn.gov.eco.platform.publicity.PublicityPeriods;
 import cn.gov.eco.platform.publicity.PublicityProperties;
 import cn.gov.eco.platform.messaging.EventRaiser;
@@ -82,11 +83,14 @@ public class PlatformAutoConfiguration {
         return UUID::randomUUID;
     }
 
-    /** The State Council working-day calendar as versioned data (DOMAIN.md §8.4). */
+    /**
+     * The State Council working-day calendar as versioned data (DOMAIN.md §8.4), one instance per service: official
+     * years approved at run time are loaded into it, provisional years fill every other year (DOMAIN §0.2).
+     */
     @Bean
     @ConditionalOnMissingBean
     WorkingDayCalendar workingDayCalendar() {
-        return WorkingDayCalendar.stateCouncil();
+        return WorkingDayCalendar.fromClasspath(WorkingDayCalendar.STATE_COUNCIL_RESOURCE);
     }
 
     /**
@@ -98,6 +102,13 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     PublicityPeriods publicityPeriods(WorkingDayCalendar calendar, PublicityProperties publicity) {
         return new PublicityPeriods(calendar, publicity.dateRules(), publicity.publishMinorTier());
+    }
+
+    /** The one publicity classification (tier, periods, rule set, non-repairable), from {@code platform.publicity}. */
+    @Bean
+    @ConditionalOnMissingBean
+    PublicityClassifier publicityClassifier(PublicityPeriods periods, PublicityProperties publicity) {
+        return new PublicityClassifier(periods, publicity.classificationRules(), publicity.publishMinorTier());
     }
 
     @Bean
@@ -201,6 +212,18 @@ public class PlatformAutoConfiguration {
         var o = platform.outbox();
         return new OutboxRelay(serviceDatabase, o.collections(), template, URI.create("/" + platform.serviceName()),
                 clock, o.pollInterval(), o.batchSize(), o.retainSent());
+    }
+
+    /**
+     * Every service loads the official calendar years approved at run time from {@code calendar.v1}, replayed from
+     * its first offset at each start (switch: {@code platform.calendar.feed.enabled}).
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "platform.calendar.feed.enabled",
+            matchIfMissing = true)
+    cn.gov.eco.platform.calendar.feed.CalendarFeedListener calendarFeedListener(WorkingDayCalendar calendar,
+            InboundEvents events, org.springframework.context.ApplicationEventPublisher publisher) {
+        return new cn.gov.eco.platform.calendar.feed.CalendarFeedListener(calendar, events, publisher);
     }
 
     @Bean

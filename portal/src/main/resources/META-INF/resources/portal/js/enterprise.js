@@ -17,6 +17,7 @@ export async function publicityRecords(claims) {
 export function register(page) {
   page('/decisions', '我的处罚决定', ['ENTERPRISE'], decisionsPage);
   page('/publicity', '信用信息公示', ['ENTERPRISE'], publicityPage);
+  page('/credit-level', '环境信用等级', ['ENTERPRISE'], creditLevelPage);
   page('/cases/:caseId', '处罚决定详情', [], casePage, { nav: false });
 }
 
@@ -27,7 +28,11 @@ async function decisionsPage({ claims }) {
   if (records.length === 0) {
     return [...heading, h('p', { class: 'empty' }, '暂无已送达的行政处罚决定。')];
   }
-  const cards = await Promise.all(records.map(r => caseCard(r.caseId, r)));
+  // one decision that cannot be read (its case not found, a service slow) is said on its own card: the others show
+  const cards = await Promise.all(records.map(r => caseCard(r.caseId, r).catch(e => h('article', {
+    class: 'card', 'data-case-id': r.caseId, 'aria-labelledby': `case-${r.caseId}` },
+  h('header', { class: 'card-head' }, h('h2', { id: `case-${r.caseId}` }, r.decisionDocumentNumber ?? '行政处罚决定')),
+  problemBox(e instanceof ApiError ? e : new ApiError(0, { detailZh: e.message }), '暂时无法显示该处罚决定')))));
   return [...heading, h('div', { class: 'cards' }, cards)];
 }
 
@@ -126,4 +131,43 @@ function publicityCard(r) {
       explainedDate('最早可申请信用修复日', p.earliestApplicationDate),
       explainedDate('自动停止公示日', p.autoStopDate)),
     h('p', { class: 'meta' }, `公示记录生成时间：${zhDateTime(r.openedAt)}`));
+}
+
+/**
+ * 环境信用等级: the enterprise's level and score, what it means for supervision, the penalties that count, and every
+ * change with its reason, as credit-service keeps them (《福建省企业环境信用动态评价实施方案（试行）》).
+ */
+async function creditLevelPage({ claims }) {
+  const uscc = usccOf(claims);
+  if (!uscc) throw new ApiError(403, { titleZh: '无企业身份', detailZh: '您的账号未关联统一社会信用代码，无法查看企业信息。' });
+  const v = await getJson(`/api/enterprises/${encodeURIComponent(uscc)}/credit-level`);
+  const s = v.supervision;
+  const level = h('article', { class: 'card', 'data-level': v.level, 'aria-labelledby': 'level-title' },
+    h('header', { class: 'card-head' },
+      h('h2', { id: 'level-title' }, v.enterpriseName ?? uscc),
+      h('span', { class: `badge level-${String(v.level).toLowerCase()}` }, label('creditLevels', v.level))),
+    h('dl', { class: 'facts' },
+      h('div', {}, h('dt', {}, '统一社会信用代码'), h('dd', {}, v.uscc)),
+      h('div', {}, h('dt', {}, '环境信用等级'), h('dd', {}, label('creditLevels', v.level))),
+      v.score != null && h('div', {}, h('dt', {}, '评价得分'), h('dd', {}, String(v.score))),
+      v.veto && h('div', {}, h('dt', {}, '直接评为红色'), h('dd', {}, '存在一票否决情形')),
+      h('div', {}, h('dt', {}, '正在公示的处罚信息'), h('dd', {}, `${v.openPublicityRecords} 条`)),
+      s && h('div', {}, h('dt', {}, '监管方式'), h('dd', {}, s.inspectionFrequencyZh,
+        s.onSiteAssistanceQuarterly ? '；每季度驻点帮扶' : '',
+        s.repairFastLane ? '；可通过信用修复快速通道申请修复' : '',
+        v.positiveList ? '；已列入正面清单' : ''))));
+  const history = (v.history ?? []).length === 0
+    ? h('p', { class: 'empty' }, '暂无等级变动记录。')
+    : h('table', { class: 'queue history' },
+      h('caption', {}, '等级变动记录（由近及远）'),
+      h('thead', {}, h('tr', {}, ['日期', '原因', '有关决定', '变动'].map(t => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, [...v.history].reverse().map(c => h('tr', {},
+        h('td', {}, zhDate(c.on)),
+        h('td', {}, c.reasonZh),
+        h('td', {}, c.documentNumber ?? '—'),
+        h('td', {}, c.from === c.to ? `${label('creditLevels', c.to)}（得分 ${c.scoreBefore ?? '—'} → ${c.scoreAfter ?? '—'}）`
+          : `${label('creditLevels', c.from)} → ${label('creditLevels', c.to)}`)))));
+  return [h('h1', {}, '环境信用等级'),
+    h('p', { class: 'lead' }, '企业环境信用等级由生态环境主管部门依据动态评价规则评定，每次变动均附原因。信用修复完成、整改经核查后，等级按规则重新评定。'),
+    level, h('h2', { class: 'section' }, '变动记录'), history];
 }

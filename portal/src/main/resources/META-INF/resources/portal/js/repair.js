@@ -54,6 +54,8 @@ async function repairPage({ claims }) {
   return [
     h('h1', {}, '信用修复'),
     h('p', { class: 'lead' }, `依据《信用修复管理办法》，满足条件后可在线申请修复行政处罚信息（谁认定、谁修复）。以下按今天（${zhDate(eligibility.today)}）的情况列出每条公示信息尚未满足的条件和最早可申请日期。`),
+    // as the repair-rights notice says (国办发〔2025〕22号: warn against paid "credit repair" services)
+    h('p', { class: 'notice', id: 'repair-free' }, '信用修复不收取任何费用。请仅通过官方渠道申请：信用中国网站（www.creditchina.gov.cn）、省级公共信用信息平台、作出处罚决定的生态环境部门窗口，或本门户（作出处罚决定的生态环境部门的在线办理渠道）。任何以收费“代办信用修复”为名的机构或个人均非官方渠道，谨防诈骗。'),
     h('section', { 'aria-labelledby': 'my-apps' },
       h('h2', { id: 'my-apps' }, '我的修复申请'),
       applications.length === 0
@@ -63,7 +65,7 @@ async function repairPage({ claims }) {
       h('h2', { id: 'records' }, '可修复的公示信息'),
       records.length === 0
         ? h('p', { class: 'empty' }, '本企业暂无行政处罚公示信息，无需修复。')
-        : h('div', { class: 'cards' }, records.map(recordCard))),
+        : h('div', { class: 'cards' }, records.map(r => recordCard(r, applications)))),
   ];
 }
 
@@ -81,7 +83,7 @@ function statusClass(status) {
   return '';
 }
 
-function recordCard(r) {
+function recordCard(r, applications = []) {
   const eligible = canApply(r);
   const unmet = (r.unmet ?? []).filter(u => u.code !== MET_BY_THE_FORM);
   return h('article', { class: 'card', 'data-record-id': r.recordId, 'data-case-id': r.caseId, 'aria-labelledby': `rec-${r.recordId}` },
@@ -102,14 +104,34 @@ function recordCard(r) {
         h('span', { class: 'hint' }, '申请时须在线签署信用承诺书。'))
       : h('div', { class: 'blocked' },
         h('p', { class: 'problem-title' }, `暂不能申请的原因（${unmet.length} 项）`),
-        unmetList(unmet)));
+        unmetList(unmet, { open: openApplication(applications, r.recordId) })));
 }
 
-function unmetList(unmet) {
+/** What the enterprise can do about each unmet condition, and where (the finding authority decides; 谁认定、谁修复). */
+const NEXT_STEP = {
+  MIN_PERIOD_NOT_ELAPSED: () => '最短公示期届满后即可在线申请，届时本门户将提醒您。',
+  FINE_NOT_FULLY_PAID: () => ['请按行政处罚决定书所载的缴款方式（缴款码或收款账户）缴纳罚款及加处罚款。缴纳后由作出处罚决定的生态环境主管部门核对入账，核对后此项自动满足。',
+    ' ', h('a', { href: '#/decisions' }, '查看并下载处罚决定书')],
+  RECTIFICATION_NOT_VERIFIED: () => '整改完成后，请联系作出处罚决定的生态环境主管部门的执法人员申请整改核查；核查通过并记入后此项自动满足。',
+  NON_REPAIRABLE: () => '该信息依法不予修复，公示期满后自动停止公示。',
+  REAPPLICATION_BARRED: () => '信用修复被撤销后，限制期内不得再次申请；如有疑问请联系作出处罚决定的生态环境主管部门。',
+  APPLICATION_ALREADY_OPEN: ({ open }) => open
+    ? h('a', { href: `#/repair/applications/${encodeURIComponent(open.application.applicationId)}` }, `查看正在办理的申请（${open.statusZh}）`)
+    : '请在“我的修复申请”中查看正在办理的申请。',
+};
+
+function unmetList(unmet, context = {}) {
   return h('ul', { class: 'conditions unmet-list' }, (unmet ?? []).map(u => h('li', { class: 'unmet', 'data-code': u.code },
     h('strong', {}, u.messageZh),
     u.date && h('span', {}, ' — ', h('time', { datetime: u.date.date }, zhDate(u.date.date))),
-    u.date && h('p', { class: 'why' }, u.date.explanationZh))));
+    u.date && h('p', { class: 'why' }, u.date.explanationZh),
+    NEXT_STEP[u.code] && h('p', { class: 'next-step' }, h('span', { class: 'next-label' }, '下一步：'), NEXT_STEP[u.code](context)))));
+}
+
+/** The application still being handled for a record, if any (not blocked, refused, withdrawn or finished). */
+function openApplication(applications, recordId) {
+  return applications.find(v => v.application.recordId === recordId
+    && ['RECEIVED', 'SUPPLEMENT_REQUESTED', 'UNDER_REVIEW', 'UNDER_REVIEW_EXTENDED', 'APPROVED'].includes(v.application.status));
 }
 
 async function applyPage({ claims, params }) {

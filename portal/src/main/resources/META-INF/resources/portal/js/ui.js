@@ -99,7 +99,7 @@ export function toast(text) {
 export const LABELS = {
   roles: {
     OFFICER: '执法人员', CASE_REVIEWER: '案件审查人员', LEGAL_REVIEWER: '法制审核人员', AGENCY_HEAD: '行政机关负责人',
-    HEARING_HOST: '听证主持人', CREDIT_REVIEWER: '信用审核人员', AUDITOR: '执法监督人员', ENTERPRISE: '企业用户', DASHBOARD: '数据看板',
+    HEARING_HOST: '听证主持人', CREDIT_REVIEWER: '信用审核人员', AUDITOR: '执法监督人员', CALENDAR_ADMIN: '工作日历管理员', ENTERPRISE: '企业用户', DASHBOARD: '数据看板',
   },
   penaltyTypes: {
     WARNING: '警告', CIRCULATED_CRITICISM: '通报批评', FINE: '罚款', CONFISCATION_OF_ILLEGAL_GAINS: '没收违法所得',

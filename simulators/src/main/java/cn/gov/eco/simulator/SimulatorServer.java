@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
  *       {@code {"latencyMs":3000,"failStatus":503,"dropCallbacks":true}} (absent fields unchanged);</li>
  *   <li>{@code POST /admin/reset}: heal, forget everything received, zero the counters.</li>
  * </ul>
- * The admin endpoints are never slowed or failed by the faults. The server binds to loopback only.
+ * The admin endpoints are never slowed or failed by the faults. The server binds to loopback unless {@link #bindAddress(int)} says otherwise.
  */
 public abstract class SimulatorServer implements AutoCloseable {
 
@@ -38,10 +38,18 @@ public abstract class SimulatorServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final String name;
 
+    /**
+     * The address the simulators bind: loopback (the embedded default and the tests), or the system property
+     * {@code simulator.bind-address} (0.0.0.0 in a container, where the services call from other hosts).
+     */
+    public static InetSocketAddress bindAddress(int port) {
+        return new InetSocketAddress(System.getProperty("simulator.bind-address", "127.0.0.1"), port);
+    }
+
     protected SimulatorServer(String name, int port) {
         this.name = name;
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            server = HttpServer.create(bindAddress(port), 0);
         } catch (IOException e) {
             throw new IllegalStateException(name + " simulator cannot bind port " + port + ": " + e.getMessage(), e);
         }

@@ -231,6 +231,12 @@ class AuthorizationMatrixIT {
             Map.entry("GET /api/deliveries/consents/{uscc}", o -> Call.get("/api/deliveries/consents/" + o.uscc)),
             Map.entry("PUT /api/deliveries/consents/{uscc}", o -> json("PUT", "/api/deliveries/consents/" + o.uscc,
                     "{\"channel\":\"e-delivery-platform\",\"address\":\"matrix@edelivery.example.cn\"}")),
+            // case-service, the working-day calendar: read by everyone signed in, loaded and approved by its administrators
+            Map.entry("GET /api/calendar/years", o -> Call.get("/api/calendar/years")),
+            Map.entry("GET /api/calendar/deadlines", o -> Call.get("/api/calendar/deadlines?rule=T2&from=2026-12-28")),
+            Map.entry("POST /api/calendar/years", o -> json("POST", "/api/calendar/years", "{}")),
+            Map.entry("POST /api/calendar/years/{year}/versions/{version}/approval",
+                    o -> json("POST", "/api/calendar/years/2040/versions/1/approval", "{}")),
             Map.entry("DELETE /api/deliveries/consents/{uscc}",
                     o -> new Call("DELETE", "/api/deliveries/consents/" + o.uscc, null, null)))));
 
@@ -273,6 +279,17 @@ class AuthorizationMatrixIT {
         all.put("GET /api/publicity-records/transitional", o -> Call.get("/api/publicity-records/transitional"));
         all.put("POST /api/publicity-records/{recordId}/transition-confirmation", o -> new Call("POST",
                 "/api/publicity-records/" + CASES.get(o) + "/transition-confirmation", "application/json",
+                "{\"note\":\"matrix\"}".getBytes(StandardCharsets.UTF_8)));
+        // the USCC exception queue and the officer's confirmation (the served case's code is valid: 409 past
+        // authorization)
+        all.put("GET /api/cases/uscc-verifications", o -> Call.get("/api/cases/uscc-verifications"));
+        all.put("POST /api/cases/{caseId}/uscc-verification", o -> new Call("POST",
+                "/api/cases/" + CASES.get(o) + "/uscc-verification", "application/json",
+                "{\"registryReference\":\"matrix\"}".getBytes(StandardCharsets.UTF_8)));
+        // the plan-difference queue and its review (the served case's record has no difference: 409 past authorization)
+        all.put("GET /api/publicity-records/plan-differences", o -> Call.get("/api/publicity-records/plan-differences"));
+        all.put("POST /api/publicity-records/{recordId}/plan-review", o -> new Call("POST",
+                "/api/publicity-records/" + CASES.get(o) + "/plan-review", "application/json",
                 "{\"note\":\"matrix\"}".getBytes(StandardCharsets.UTF_8)));
         all.put("GET /api/enterprises/{uscc}/credit-level",
                 o -> Call.get("/api/enterprises/" + o.uscc + "/credit-level"));

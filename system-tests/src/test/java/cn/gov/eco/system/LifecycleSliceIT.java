@@ -162,6 +162,43 @@ class LifecycleSliceIT {
         }
     }
 
+    /**
+     * 特定严重失信 (T27) designated on the decision by the officer with its legal basis: the served notice says the
+     * information cannot be repaired during its publicity and why, the record opens PUBLISHED_NON_REPAIRABLE, and the
+     * eligibility answer refuses with NON_REPAIRABLE.
+     */
+    @Test
+    void shouldNotRepairASpecifiedSeriousBreachDesignatedNonRepairableOnTheDecision() throws Exception {
+        String body = example("泉环罚〔2026〕207号").replace("\"GENERAL\"", "\"SERIOUS\"").replace("\"severityTier\"",
+                "\"nonRepairable\":{\"legalBasis\":\"《泉州市生态环境系统行政处罚信息信用修复暂行规定》\","
+                        + "\"reasonZh\":\"篡改自动监测数据，属特定严重失信行为\"},\"severityTier\"");
+        var posted = http(caseService).postJson("/api/cases/decisions", body);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        String caseId = caseIdOf(posted.body());
+        await().atMost(Duration.ofSeconds(60)).until(() -> served(http(noticeService), caseId));
+        var notice = http(noticeService).getBytes("/api/deliveries/" + caseId + "/documents/" + caseId + "-notice");
+        assertThat(notice.statusCode()).isEqualTo(200);
+        assertThat(pdfText(notice.body())).contains("公示期内不予修复", "篡改自动监测数据", "信用修复暂行规定");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(http(creditService)
+                .get("/api/enterprises/91350500MA2Y0001XX/publicity-records").body()).get("records").valueStream()
+                .anyMatch(r -> r.get("caseId").asString().equals(caseId)));
+        JsonNode record = JSON.readTree(http(creditService).get("/api/enterprises/91350500MA2Y0001XX/publicity-records")
+                .body()).get("records").valueStream().filter(r -> r.get("caseId").asString().equals(caseId))
+                .findFirst().orElseThrow();
+        assertThat(record.get("status").asString()).isEqualTo("PUBLISHED_NON_REPAIRABLE");
+        assertThat(record.at("/classification/nonRepairableSource").asString()).isEqualTo("DECISION");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(http(creditService)
+                .get("/api/enterprises/91350500MA2Y0001XX/repair-eligibility").body()).get("records").valueStream()
+                .anyMatch(r -> caseId.equals(r.path("caseId").asString(null))));
+        JsonNode answer = JSON.readTree(http(creditService).get("/api/enterprises/91350500MA2Y0001XX/repair-eligibility")
+                .body()).get("records").valueStream().filter(r -> caseId.equals(r.path("caseId").asString(null)))
+                .findFirst().orElseThrow();
+        assertThat(answer.get("eligible").asBoolean()).isFalse();
+        assertThat(answer.get("unmet").valueStream().map(u -> u.get("code").asString())).contains("NON_REPAIRABLE");
+    }
+
     @Test
     void shouldYieldOneDeliveryAndOnePublicityRecordWhenPenaltyDecidedIsDeliveredTwice() throws Exception {
         var posted = http(caseService).postJson("/api/cases/decisions", example("泉环罚〔2026〕202号"));

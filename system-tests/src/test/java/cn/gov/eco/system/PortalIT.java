@@ -67,7 +67,7 @@ class PortalIT {
             assertThat(page.locator("#who")).not().containsText("undefined");
             Locator card = page.locator("article[data-case-id='" + caseId + "']");
             assertThat(card).containsText(DOCUMENT_NUMBER);
-            assertThat(card).containsText("罚款 34,000.00 元");
+            assertThat(card).containsText("罚款 120,000.00 元");
             assertThat(card).containsText("行政处罚决定书");
             assertThat(card).containsText("信用信息修复权益告知书");
             PortalBrowser.screenshot(page, "enterprise-decisions");
@@ -107,6 +107,17 @@ class PortalIT {
             assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
             PortalBrowser.screenshot(page, "enterprise-publicity-narrow");
             page.setViewportSize(1280, 900);
+
+            // 环境信用等级: the level in words, and the change this decision caused with its reason
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("环境信用等级")).click();
+            Locator level = page.locator("article[data-level]");
+            assertThat(level).isVisible();
+            assertThat(level.locator(".badge")).hasText(Pattern.compile("^(绿色|蓝色|黄色|红色|未评价).*"));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                page.reload();
+                assertThat(page.locator("table.history")).containsText(DOCUMENT_NUMBER);
+            });
+            PortalBrowser.screenshot(page, "enterprise-credit-level");
 
             // the access token about to expire: the portal refreshes it with the refresh token, which rotates
             String oldRefresh = (String) page.evaluate("JSON.parse(sessionStorage.getItem('portal.session')).refreshToken");
@@ -174,7 +185,7 @@ class PortalIT {
             page.getByLabel("决定日期").fill("2026-11-20");
             page.getByLabel("种类").selectOption("FINE");
             Locator amount = page.getByLabel("金额（元，罚款、没收违法所得须填）");
-            amount.fill("三万四千"); // not a number: must not hide the other fields' errors
+            amount.fill("十二万"); // not a number: must not hide the other fields' errors
             assertThat(page.locator("label[for='enterprise.name'] .required")).isVisible(); // required fields marked
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("录入并制作文书")).click();
 
@@ -189,7 +200,7 @@ class PortalIT {
             assertThat(page.locator(".problem")).containsText("处需要修改");
             assertThat(page.locator(".problem li")).hasCount(0);
             PortalBrowser.screenshot(page, "officer-decision-refused");
-            amount.fill("34,000.00");
+            amount.fill("120,000.00"); // inside 《大气污染防治法》第九十九条's 100,000–1,000,000
 
             uscc.fill(Persona.USCC_A);
             page.getByLabel("住所").fill("福建省泉州市丰泽区东海街道滨海路88号");

@@ -73,8 +73,8 @@ class PortalRepairIT {
             publish(producer, EventTypes.FINE_PAID, repairableCase, sample(EventTypes.FINE_PAID)
                     .put("caseId", repairableCase).put("decisionId", decisionId).put("uscc", Persona.USCC_A)
                     .put("documentNumber", "泉环罚〔2026〕611号").put("paymentId", repairableCase + "-p1")
-                    .put("paidDate", "2026-06-10").put("dueDate", "2026-06-20").put("amount", "34000.00")
-                    .put("fine", "34000.00").put("totalPaid", "34000.00").put("outstanding", "0.00")
+                    .put("paidDate", "2026-06-10").put("dueDate", "2026-06-20").put("amount", "120000.00")
+                    .put("fine", "120000.00").put("totalPaid", "120000.00").put("outstanding", "0.00")
                     .put("fullyPaid", true));
             publish(producer, EventTypes.RECTIFICATION_VERIFIED, repairableCase, sample(EventTypes.RECTIFICATION_VERIFIED)
                     .put("caseId", repairableCase).put("decisionId", decisionId).put("uscc", Persona.USCC_A)
@@ -103,6 +103,9 @@ class PortalRepairIT {
             Page page = browser.signIn(person, "enterprise-a");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("信用修复").setExact(true)).click();
             page.locator(".view[data-ready=true]").waitFor();
+            // repair is free and only through official channels, as the notice says
+            assertThat(page.locator("#repair-free")).containsText("不收取任何费用");
+            assertThat(page.locator("#repair-free")).containsText("www.creditchina.gov.cn");
 
             // not yet: every unmet condition, the earliest date and the sentence explaining it
             Locator blocked = page.locator("article[data-record-id='" + waitingCase + "']");
@@ -115,6 +118,13 @@ class PortalRepairIT {
             }
             assertThat(blocked.locator("[data-code=MIN_PERIOD_NOT_ELAPSED]"))
                     .containsText(waiting.at("/earliestApplicationDate/explanationZh").asString());
+            // each unmet condition says what to do next, and where
+            for (JsonNode unmet : waiting.get("unmet")) {
+                if (!unmet.get("code").asString().equals("CREDIT_COMMITMENT_REQUIRED")) {
+                    assertThat(blocked.locator("[data-code='" + unmet.get("code").asString() + "'] .next-step"))
+                            .containsText("下一步");
+                }
+            }
             assertThat(blocked.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("申请信用修复"))).hasCount(0);
             blocked.scrollIntoViewIfNeeded();
             PortalBrowser.screenshot(page, "repair-eligibility");
@@ -223,7 +233,7 @@ class PortalRepairIT {
     private static void publish(KafkaProducer<String, byte[]> producer, EventType type, String caseId, ObjectNode payload)
             throws Exception {
         var event = new OutboxEvent(UUID.randomUUID().toString(), type.ceType(), Topics.ENFORCEMENT_CASE.name(), caseId,
-                caseId, 1, Instant.now(), "NDRC-ORDER-36", "CN-SC-2025.2026-v1",
+                caseId, 1, Instant.now(), "NDRC-ORDER-36", "CN-SC-2019.2026-v2",
                 "00-" + UUID.randomUUID().toString().replace("-", "") + "-" + "b7ad6b7169203331-01",
                 JSON.writeValueAsString(payload), null);
         producer.send(CloudEventRecords.toRecord(event, URI.create("/system-tests/portal"))).get();

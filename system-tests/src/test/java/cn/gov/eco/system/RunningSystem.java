@@ -30,10 +30,16 @@ import java.util.UUID;
  * its own Spring context, with its own database and consumer group for this run), stopped when the JVM ends.
  * The services trust the tokens of {@link TestTokens}.
  */
-final class RunningSystem {
+final class RunningSystem implements AutoCloseable {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static RunningSystem instance;
+    /** The clock the application being started gets (starts are serialised: see {@link #startAt}). */
+    private static volatile Clock startingClock;
+
+    /** This system's run: its databases and consumer groups are named after it. */
+    final String run;
+    final Clock clock;
 
     final ConfigurableApplicationContext caseService;
     final ConfigurableApplicationContext noticeService;
@@ -71,11 +77,27 @@ final class RunningSystem {
     static class FixedClock {
         @Bean
         Clock clock() {
-            return FIXED_CLOCK;
+            return startingClock;
         }
     }
 
     private RunningSystem() {
+        this(FIXED_CLOCK, RUN);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "running-system-stop"));
+    }
+
+    /**
+     * Another whole system, on its own clock (e.g. a settable one), databases and consumer groups, against the same
+     * broker and store; the caller closes it. For tests whose dates depend on the day the services think it is.
+     */
+    static synchronized RunningSystem startAt(Clock clock) {
+        return new RunningSystem(clock, UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    private RunningSystem(Clock clock, String run) {
+        this.clock = clock;
+        this.run = run;
+        startingClock = clock;
         // The portal signs out through the authorization server, which sends the browser back to a registered
         // post-logout URI, port included: the gateway's port is chosen (free, ephemeral) before either starts.
         gatewayPort = freePort();
@@ -92,7 +114,7 @@ final class RunningSystem {
         // the electronic-delivery platform is the real simulator over HTTP, on the walkthrough's clock so that its
         // signed callbacks fall inside notice-service's accepted skew; its callbacks go to notice-service once it runs
         eDelivery = new EDeliverySimulator(EDeliverySimulator.Settings.of(0, EDELIVERY_SECRET,
-                URI.create("http://127.0.0.1:1/unset")), FIXED_CLOCK).start();
+                URI.create("http://127.0.0.1:1/unset")), clock).start();
         noticeService = start(NoticeServiceApplication.class, NoticeServiceApplication.CONFIG_NAME,
                 new String[]{"--notice.edelivery.base-url=" + eDelivery.baseUrl(),
                         "--notice.edelivery.secret=" + EDELIVERY_SECRET});
@@ -101,7 +123,7 @@ final class RunningSystem {
         creditService = start(CreditServiceApplication.class, CreditServiceApplication.CONFIG_NAME);
         dashboardPort = freePort();
         try {
-            dashboardState = Files.createTempDirectory("dashboard-state-" + RUN);
+            dashboardState = Files.createTempDirectory("dashboard-state-" + run);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -114,13 +136,15 @@ final class RunningSystem {
                         "--gateway.services.dashboard-service=http://localhost:" + dashboardPort,
                         "--portal.auth-server-url=" + baseUrl(authServer),
                         "--portal.token-endpoint=" + baseUrl(authServer) + "/oauth2/token");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (var ctx : List.of(gateway, dashboardService, creditService, noticeService, caseService, authServer)) {
-                ctx.close();
-            }
-            org.springframework.util.FileSystemUtils.deleteRecursively(dashboardState.toFile());
-            eDelivery.close();
-        }, "running-system-stop"));
+    }
+
+    @Override
+    public void close() {
+        for (var ctx : List.of(gateway, dashboardService, creditService, noticeService, caseService, authServer)) {
+            ctx.close();
+        }
+        org.springframework.util.FileSystemUtils.deleteRecursively(dashboardState.toFile());
+        eDelivery.close();
     }
 
     static synchronized RunningSystem get() {
@@ -162,7 +186,7 @@ final class RunningSystem {
                 .properties("spring.config.name=" + DashboardServiceApplication.CONFIG_NAME)
                 .run(TestTokens.withServiceArgs("--server.port=" + dashboardPort,
                         "--spring.kafka.bootstrap-servers=" + TestInfrastructure.get().kafkaBootstrapServers(),
-                        "--spring.kafka.streams.application-id=dashboard-" + RUN,
+                        "--spring.kafka.streams.application-id=dashboard-" + run,
                         "--spring.kafka.streams.state-dir=" + dashboardState,
                         "--spring.autoconfigure.exclude=" + NOT_IN_SERVICES
                                 + ",cn.gov.eco.platform.PlatformAutoConfiguration"
@@ -170,19 +194,22 @@ final class RunningSystem {
     }
 
     /** Stops the dashboard, deletes its state (RocksDB stores, checkpoints) and starts it again on the same port. */
-    synchronized void restartDashboard() {
-        dashboardService.close();
-        org.springframework.util.FileSystemUtils.deleteRecursively(dashboardState.toFile());
-        dashboardService = startDashboard();
+    void restartDashboard() {
+        synchronized (RunningSystem.class) { // starts are serialised: the started application gets this system's clock
+            dashboardService.close();
+            org.springframework.util.FileSystemUtils.deleteRecursively(dashboardState.toFile());
+            startingClock = clock;
+            dashboardService = startDashboard();
+        }
     }
 
-    private static ConfigurableApplicationContext start(Class<?> app, String configName, String... extraArgs) {
+    private ConfigurableApplicationContext start(Class<?> app, String configName, String... extraArgs) {
         var infra = TestInfrastructure.get();
         var args = new java.util.ArrayList<>(List.of("--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
                 "--spring.mongodb.uri=" + infra.mongoUri(),
-                "--spring.mongodb.database=" + configName + "-" + RUN,
-                "--spring.kafka.consumer.group-id=" + group(configName),
+                "--spring.mongodb.database=" + configName + "-" + run,
+                "--spring.kafka.consumer.group-id=" + configName + "-" + run,
                 // the gateway's jar (on this shared classpath) turns multipart parsing off in every application
                 // that does not set it (its MultipartEnvironmentPostProcessor): the services take uploads (repair
                 // materials, seal verification), as they do when run alone

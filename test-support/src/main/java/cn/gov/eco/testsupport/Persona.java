@@ -17,6 +17,8 @@ public enum Persona {
     HEARING_HOST("hearing-host", "刘听证", List.of("HEARING_HOST"), List.of(), false),
     CREDIT_REVIEWER("credit-reviewer", "周信用", List.of("CREDIT_REVIEWER"), List.of(), false),
     AUDITOR("auditor", "吴监督", List.of("AUDITOR"), List.of(), false),
+    CALENDAR_ADMIN("calendar-admin", "孙日历", List.of("CALENDAR_ADMIN"), List.of(), false),
+    CALENDAR_ADMIN_2("calendar-admin-2", "钱核定", List.of("CALENDAR_ADMIN"), List.of(), false),
     ENTERPRISE_A("enterprise-a", "陈建国", List.of("ENTERPRISE"), List.of(Persona.USCC_A), false),
     ENTERPRISE_B("enterprise-b", "李海燕", List.of("ENTERPRISE"), List.of(Persona.USCC_B), false),
     DASHBOARD("dashboard", "dashboard", List.of("DASHBOARD"), List.of(), false);

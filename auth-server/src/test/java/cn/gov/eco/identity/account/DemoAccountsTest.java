@@ -45,7 +45,8 @@ class DemoAccountsTest {
     @Test
     void shouldConfigureEveryDemoAccountWithPasswordDemoStoredAsBcrypt() {
         assertThat(accounts().keySet()).containsExactlyInAnyOrder("officer-lin", "officer-chen", "case-reviewer",
-                "legal-reviewer", "legal-trainee", "agency-head", "hearing-host", "credit-reviewer", "auditor",
+                "legal-reviewer", "legal-trainee", "agency-head", "hearing-host", "credit-reviewer", "auditor", "calendar-admin",
+                "calendar-admin-2",
                 "enterprise-a", "enterprise-b");
         for (Account a : identity.accounts()) {
             assertThat(a.password()).as(a.username()).startsWith("{bcrypt}");

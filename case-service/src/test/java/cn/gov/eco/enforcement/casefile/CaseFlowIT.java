@@ -259,7 +259,7 @@ class CaseFlowIT {
 
     @Test
     void shouldLetThePartyWaiveTheWindowsAndThenDecideBeforeTheyWouldHaveEnded() {
-        String caseId = reviewedCase("50000");
+        String caseId = reviewedCase("150000");
         ok(post(Persona.OFFICER_LIN, caseId, "pre-notice", "{\"servedDate\":\"2026-10-13\"}"));
         ok(post(Persona.ENTERPRISE_A, caseId, "statements", "{\"receivedDate\":\"2026-10-14\",\"summary\":\"已整改完毕\"}"));
         problem(post(Persona.AGENCY_HEAD, caseId, "decision", "{\"decisionDate\":\"2026-10-15\"}"), 422,
@@ -274,7 +274,7 @@ class CaseFlowIT {
 
     @Test
     void shouldMoveTheCaseLimitByExcludedPeriodsAndApprovedExtensionsWithExplainedDates() {
-        String caseId = reviewedCase("50000");
+        String caseId = reviewedCase("150000");
         ok(post(Persona.OFFICER_LIN, caseId, "pre-notice", "{\"servedDate\":\"2026-10-13\"}"));
         // filed 2026-09-01: 90 days end 2026-11-30; ten excluded days move it to 2026-12-10; the head's 30 days further
         JsonNode withPeriod = ok(post(Persona.OFFICER_LIN, caseId, "excluded-periods",
@@ -294,7 +294,7 @@ class CaseFlowIT {
         ok(post(Persona.AGENCY_HEAD, caseId, "filing", "{\"decision\":\"FILE\",\"date\":\"2026-08-10\"}"));
         ok(post(Persona.OFFICER_LIN, caseId, "evidence",
                 "{\"kind\":\"笔录\",\"description\":\"现场检查笔录\",\"collectedDate\":\"2026-08-11\"}"));
-        ok(post(Persona.OFFICER_LIN, caseId, "review-submission", proposal("50000")));
+        ok(post(Persona.OFFICER_LIN, caseId, "review-submission", proposal("150000")));
         ok(post(Persona.CASE_REVIEWER, caseId, "case-review", "{\"outcome\":\"APPROVE\",\"date\":\"2026-10-12\"}"));
         ok(post(Persona.OFFICER_LIN, caseId, "pre-notice", "{\"servedDate\":\"2026-10-13\"}"));
         JsonNode p = problem(post(Persona.AGENCY_HEAD, caseId, "decision", "{\"decisionDate\":\"2026-11-10\"}"), 422,
@@ -360,6 +360,35 @@ class CaseFlowIT {
         // closed is closed
         problem(post(Persona.AGENCY_HEAD, cancelled, "transfer",
                 "{\"date\":\"2026-10-21\",\"receivingOrgan\":\"泉州市公安局\"}"), 409, "ILLEGAL_TRANSITION");
+    }
+
+    /**
+     * 《行政处罚法》第六十四条第一项: a hearing requested after the 5 working days is treated as giving up the hearing
+     * (视为放弃) — recorded in the case and in the hash-chained full-process record (who asked, when, why late), and
+     * said in the answer; not refused with nothing written.
+     */
+    @Test
+    void shouldRecordALateHearingRequestAsADeemedWaiverOfArticle64() {
+        String caseId = reviewedCase("600000");
+        ok(post(Persona.OFFICER_LIN, caseId, "pre-notice", "{\"servedDate\":\"2026-10-13\"}")); // window ends 10-20
+        JsonNode answer = ok(post(Persona.ENTERPRISE_A, caseId, "hearing-request",
+                "{\"requestedDate\":\"2026-10-22\"}"));
+        assertThat(answer.get("state").asString()).isEqualTo("PRE_NOTICE_SERVED");
+        assertThat(answer.at("/file/waiver/hearingWaived").asBoolean()).isTrue();
+        assertThat(answer.at("/file/waiver/recordedBy").asString()).isEqualTo("enterprise-a");
+        assertThat(answer.at("/file/waiver/deemedReasonZh").asString())
+                .contains("2026-10-22", "2026-10-20", "视为放弃听证", "第六十四条");
+
+        JsonNode record = ok(http.as(Persona.AUDITOR).get("/api/cases/" + caseId + "/record"));
+        assertThat(record.at("/verification/intact").asBoolean()).isTrue();
+        JsonNode last = record.get("entries").get(record.get("entries").size() - 1);
+        assertThat(last.get("action").asString()).isEqualTo("HEARING_DEEMED_WAIVED");
+        assertThat(last.at("/actor/userId").asString()).isEqualTo("enterprise-a");
+        assertThat(last.at("/details/requestedDate").asString()).isEqualTo("2026-10-22");
+        assertThat(last.at("/details/windowEnd").asString()).isEqualTo("2026-10-20");
+        // no hearing is owed any more: a second request is refused as waived
+        problem(post(Persona.ENTERPRISE_A, caseId, "hearing-request", "{\"requestedDate\":\"2026-10-23\"}"), 422,
+                "HEARING_WAIVED");
     }
 
     @Test
@@ -482,7 +511,7 @@ class CaseFlowIT {
     @Test
     void shouldRequireARegisteredDecisionToAttestTheGatesItTriggersAndAcceptItWithThem() throws Exception {
         String base = Files.readString(Path.of("..", "docs", "examples", "decision.json"));
-        String big = base.replace("泉环罚〔2026〕58号", "泉环罚〔2026〕9001号").replace("34000.00", "600000.00");
+        String big = base.replace("泉环罚〔2026〕58号", "泉环罚〔2026〕9001号").replace("120000.00", "600000.00");
         var refused = http.as(Persona.OFFICER_LIN).postJson("/api/cases/decisions", big);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(JSON.readTree(refused.body()).get("violations").valueStream().map(v -> v.get("rule").asString()))

@@ -134,7 +134,7 @@ class CaseRulesScenariosTest {
         var lead = CaseFile.registerLead("c1", new CaseFile.Party("91350500MA2Y0001XX", "清源化工", "泉州", "陈建国", false),
                 new CaseFile.Lead(LocalDate.parse("2026-09-01"), "举报", "废气超标", LocalDate.parse("2026-08-20"), false),
                 List.of("officer-lin", "officer-chen")).after();
-        assertThatThrownBy(() -> lead.requestHearing(LocalDate.parse("2026-09-02")))
+        assertThatThrownBy(() -> lead.requestHearing(LocalDate.parse("2026-09-02"), "enterprise-a"))
                 .isInstanceOfSatisfying(CaseRuleException.class, e -> {
                     assertThat(e.rule()).isEqualTo("ILLEGAL_TRANSITION");
                     assertThat(e.kind()).isEqualTo(CaseRuleException.Kind.ILLEGAL_TRANSITION);

@@ -115,7 +115,12 @@ class ExecutionIT {
         String json = Files.readString(Path.of("..", "docs", "examples", "decision.json"))
                 .replace("泉环罚〔2026〕58号", "泉环罚〔" + decisionDate.substring(0, 4) + "〕" + NUMBERS.incrementAndGet() + "号")
                 .replace("\"2026-11-20\"", "\"" + decisionDate + "\"")
-                .replace("34000.00", fine);
+                .replace("120000.00", fine);
+        if (new java.math.BigDecimal(fine).compareTo(new java.math.BigDecimal("100000")) < 0) {
+            // below the 100,000 minimum of 《大气污染防治法》第九十九条: lawful only as 减轻处罚 with its ground (Art. 32)
+            json = json.replace("\"severityTier\"", "\"mitigation\":{\"belowMinimum\":true,"
+                    + "\"belowMinimumBasis\":\"《中华人民共和国行政处罚法》第三十二条第一项\"},\"severityTier\"");
+        }
         var posted = http(Persona.OFFICER_LIN).postJson("/api/cases/decisions", json);
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
         return JSON.readTree(posted.body()).get("caseId").asString();
@@ -133,7 +138,7 @@ class ExecutionIT {
         act.put("servedAt", servedDate + "T02:00:00Z");
         assertThat(new EventSchemas().errors(EventTypes.DUAL_DELIVERY_COMPLETED, JSON.writeValueAsString(node))).isEmpty();
         return new OutboxEvent(UUID.randomUUID().toString(), EventTypes.DUAL_DELIVERY_COMPLETED.ceType(),
-                Topics.NOTICE_DELIVERY.name(), caseId, caseId, 2, Instant.now(), "none", "CN-SC-2025.2026-v1",
+                Topics.NOTICE_DELIVERY.name(), caseId, caseId, 2, Instant.now(), "none", "CN-SC-2019.2026-v2",
                 "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", JSON.writeValueAsString(node), null);
     }
 
@@ -270,15 +275,16 @@ class ExecutionIT {
     }
 
     @Test
-    void shouldStartTheClockButNeverGuessADueDateInAYearWithoutItsHolidayTable() throws Exception {
-        // served 2026-12-20: day 15 is 2027-01-04, and the 2027 State Council table is not loaded
+    void shouldGiveAProvisionalDueDateInAYearWithoutItsHolidayTable() throws Exception {
+        // served 2026-12-20: day 15 is 2027-01-04 (a Monday); no 2027 State Council table is loaded, so the date is
+        // computed on the provisional year (statutory holidays, weekends, no 调休) and says so (DOMAIN §0.2)
         String caseId = decidedCase("2026-11-20", "34000.00");
         publish(served(caseId, "2026-12-20"));
         await().atMost(Duration.ofSeconds(30)).until(() -> actions(caseId).contains("EXECUTION_STARTED"));
-        var read = http(Persona.ENTERPRISE_A).get("/api/cases/" + caseId + "/execution");
-        JsonNode p = problem(read, 409);
-        assertThat(p.get("rule").asString()).isEqualTo("DATE_OUTSIDE_CALENDAR");
-        assertThat(p.get("detailZh").asString()).contains("国务院节假日安排");
+        JsonNode s = status(caseId);
+        assertThat(s.at("/dueDate/date").asString()).isEqualTo("2027-01-04");
+        assertThat(s.at("/dueDate/derivation/provisional").asBoolean()).isTrue();
+        assertThat(s.at("/dueDate/explanationZh").asString()).endsWith("（按法定节假日推算，国务院2027年放假安排公布后将重新核定）");
         assertThat(problem(pay(Persona.OFFICER_LIN, caseId, "2026-11-20", "100.00"), 400).toString())
                 .contains("PAYMENT_BEFORE_SERVICE");
     }

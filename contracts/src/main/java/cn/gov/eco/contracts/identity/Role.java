@@ -12,6 +12,8 @@ public enum Role {
     HEARING_HOST("听证主持人", "hearing host"),
     CREDIT_REVIEWER("信用审核人员", "credit reviewer"),
     AUDITOR("执法监督人员", "supervisor / auditor"),
+    /** 工作日历管理员: loads a year's State Council holiday table; a second, different one approves it (DOMAIN §0.2). */
+    CALENDAR_ADMIN("工作日历管理员", "working-day calendar administrator"),
     ENTERPRISE("企业用户", "enterprise user"),
     DASHBOARD("数据看板", "dashboard client");
 

@@ -56,7 +56,44 @@ class CreditLevelIT {
                 n.put("facts", facts);
             }
         }, true);
+        served(uscc, caseId, "2026-11-21");
         return caseId;
+    }
+
+    /** 两书同达 completed for {@code caseId}: the decision takes effect. */
+    static void served(String uscc, String caseId, String servedDate) {
+        h.publish(EventTypes.DUAL_DELIVERY_COMPLETED, caseId, caseId, n -> {
+            n.put("caseId", caseId);
+            n.put("deliveryId", caseId);
+            n.put("uscc", uscc);
+            ((ObjectNode) n.get("serviceAct")).put("servedDate", servedDate);
+        }, false);
+    }
+
+    /** DOMAIN.md §0.2: a decision takes effect when served; its credit consequences follow the served date. */
+    @Test
+    void shouldLowerTheLevelAndTheSupervisionTierOnlyWhenTheDecisionIsServed() {
+        String uscc = "91350582MA8R0002X0";
+        String caseId = UUID.randomUUID().toString();
+        h.publish(EventTypes.PENALTY_DECIDED, caseId, caseId, n -> {
+            n.put("caseId", caseId);
+            ((ObjectNode) n.get("enterprise")).put("uscc", uscc);
+            n.put("severityTier", "GENERAL");
+        }, false);
+        // decided, not served: recorded, but neither the score nor the level changes
+        await().atMost(Duration.ofSeconds(60)).until(() -> level(uscc).get("penalties") != null
+                && level(uscc).get("penalties").size() == 1);
+        assertThat(level(uscc).get("level").asString()).isEqualTo("UNRATED");
+        assertThat(level(uscc).get("score").decimalValue()).isEqualByComparingTo("100");
+        assertThat(h.seen(EventTypes.CREDIT_LEVEL_CHANGED, uscc)).isEmpty();
+
+        served(uscc, caseId, "2026-11-25");
+        awaitLevel(uscc, "BLUE", "70.0");
+        var l = level(uscc);
+        assertThat(l.at("/penalties/0/servedDate").asString()).isEqualTo("2026-11-25");
+        assertThat(l.get("history").valueStream().map(x -> x.get("reasonZh").asString()).toList())
+                .anyMatch(z -> z.contains("2026-11-25送达生效"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> events(EventTypes.SUPERVISION_TIER_CHANGED, uscc).size() == 1);
     }
 
     static JsonNode level(String uscc) {

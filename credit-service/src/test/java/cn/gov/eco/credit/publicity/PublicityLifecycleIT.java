@@ -40,7 +40,8 @@ class PublicityLifecycleIT {
 
     @BeforeAll
     static void start() {
-        h = new CreditServiceHarness("--credit.publicity.non-repairable.penalty-types[0]=ORDER_TO_CLOSE");
+        h = new CreditServiceHarness("--platform.publicity.non-repairable.penalty-types[0]=ORDER_TO_CLOSE",
+                "--platform.publicity.non-repairable.tiers[0]=SERIOUS");
     }
 
     @AfterAll
@@ -343,6 +344,7 @@ class PublicityLifecycleIT {
             sample.put("caseId", caseId);
             sample.put("uscc", "91350503155000013G");
             ((ObjectNode) sample.get("decision")).put("decisionDate", "2026-01-04");
+            CreditServiceHarness.carryPlan(h.app, (ObjectNode) sample.get("decision"));
             opener.onDualDeliveryCompleted(JSON.treeToValue(sample,
                     cn.gov.eco.credit.publicity.application.DualDeliveryCompletedMessage.class));
         }

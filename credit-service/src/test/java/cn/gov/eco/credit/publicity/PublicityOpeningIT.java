@@ -1,5 +1,9 @@
 package cn.gov.eco.credit.publicity;
 
+import cn.gov.eco.platform.publicity.ClassificationRules;
+import cn.gov.eco.platform.publicity.PublicityClassifier;
+import cn.gov.eco.platform.publicity.SeverityTier;
+import cn.gov.eco.credit.support.CreditServiceHarness;
 import cn.gov.eco.contracts.EventTypes;
 import cn.gov.eco.contracts.Topics;
 import cn.gov.eco.credit.CreditServiceApplication;
@@ -31,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +91,11 @@ class PublicityOpeningIT {
     }
 
     static void publishGolden(String caseId, String decisionDate, String tier) throws Exception {
+        publishGolden(caseId, decisionDate, tier, null);
+    }
+
+    /** @param served the publicity plan the served notice printed, or null for the one this configuration gives */
+    static void publishGolden(String caseId, String decisionDate, String tier, ObjectNode served) throws Exception {
         String sample = new String(PublicityOpeningIT.class.getResourceAsStream(
                 EventTypes.DUAL_DELIVERY_COMPLETED.sampleResource()).readAllBytes(), StandardCharsets.UTF_8);
         ObjectNode node = (ObjectNode) JSON.readTree(sample);
@@ -94,9 +104,15 @@ class PublicityOpeningIT {
         node.put("uscc", USCC);
         ((ObjectNode) node.get("decision")).put("decisionDate", decisionDate);
         ((ObjectNode) node.get("decision")).put("severityTier", tier);
+        if (served == null) {
+            CreditServiceHarness.carryPlan(app, (ObjectNode) node.get("decision"));
+        } else {
+            ((ObjectNode) node.get("decision")).set("publicityPlan", served);
+            ((ObjectNode) node.get("decision")).set("penaltyTypes", served.at("/classification/penaltyTypes"));
+        }
         var event = new OutboxEvent(UUID.randomUUID().toString(), EventTypes.DUAL_DELIVERY_COMPLETED.ceType(),
                 Topics.NOTICE_DELIVERY.name(), caseId, caseId, 2, Instant.now(), "NDRC-ORDER-36",
-                "CN-SC-2025.2026-v1", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+                "CN-SC-2019.2026-v2", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
                 JSON.writeValueAsString(node), null);
         producer.send(CloudEventRecords.toRecord(event, URI.create("/notice-service"))).get();
         producer.send(CloudEventRecords.toRecord(event, URI.create("/notice-service"))).get(); // redelivered
@@ -134,6 +150,44 @@ class PublicityOpeningIT {
         assertThat(records).isEqualTo(1);
     }
 
+    /**
+     * The served notice is the legal act: when this service's configuration would now plan a decision differently
+     * than the plan served (a configuration changed between service and opening), the record opens as served and
+     * the difference waits in a queue for a legal reviewer — never a silent republication with other dates.
+     */
+    @Test
+    void shouldOpenTheRecordAsServedAndFlagADifferentPlanForALegalReviewer() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        // served under a configuration without the penalty types' tiers: 吊销许可证件 printed as general
+        var served = new PublicityClassifier(app.getBean(PublicityClassifier.class).periods(),
+                new ClassificationRules(null, null, null), false).classify(SeverityTier.GENERAL,
+                List.of("FINE", "REVOCATION_OF_LICENCE"), LocalDate.parse("2026-11-20"), null);
+        publishGolden(caseId, "2026-11-20", "GENERAL",
+                (ObjectNode) JSON.readTree(app.getBean(JsonMapper.class).writeValueAsString(served)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> recordOf(caseId) != null);
+
+        JsonNode record = recordOf(caseId);
+        assertThat(record.at("/plan/tier").asString()).isEqualTo("GENERAL");
+        assertThat(record.at("/plan/earliestApplicationDate/date").asString()).isEqualTo("2027-02-21");
+        assertThat(record.at("/plan/maxPeriodEnd/date").asString()).isEqualTo("2027-11-20");
+        assertThat(record.at("/planReview/differences").valueStream().map(d -> d.get("field").asString()).toList())
+                .contains("appliedTier", "earliestApplicationDate", "maxPeriodEnd");
+        assertThat(record.at("/planReview/recomputed/plan/maxPeriodEnd/date").asString()).isEqualTo("2029-11-20");
+
+        JsonNode queue = JSON.readTree(http().get("/api/publicity-records/plan-differences").body());
+        assertThat(queue.get("records").valueStream().map(r -> r.get("caseId").asString())).contains(caseId);
+        var reviewed = http().as(Persona.LEGAL_REVIEWER).postJson("/api/publicity-records/" + caseId
+                + "/plan-review", "{\"note\":\"按已送达告知书公示；更正须重新送达\"}");
+        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(http().get("/api/publicity-records/plan-differences").body()).get("records")
+                .valueStream().map(r -> r.get("caseId").asString())).doesNotContain(caseId);
+        assertThat(recordOf(caseId).at("/plan/maxPeriodEnd/date").asString()).as("still as served")
+                .isEqualTo("2027-11-20");
+        var again = http().as(Persona.LEGAL_REVIEWER).postJson("/api/publicity-records/" + caseId + "/plan-review",
+                "{}");
+        assertThat(again.statusCode()).isEqualTo(409);
+    }
+
     @Test
     void shouldNotPublishAMinorTierDecisionUnderOrder36() throws Exception {
         String caseId = UUID.randomUUID().toString();
@@ -150,7 +204,8 @@ class PublicityOpeningIT {
         var response = http().get("/api/enterprises/91350500MA2Y0001OX/publicity-records");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("USCC_CHARSET");
-        var other = JSON.readTree(http().get("/api/enterprises/91350582MA8R00014H/publicity-records").body());
+        // an enterprise no test publishes for (the broker is shared by this JVM's tests)
+        var other = JSON.readTree(http().get("/api/enterprises/91350582MA8R000999/publicity-records").body());
         assertThat(other.get("records").size()).isZero();
     }
 

@@ -157,7 +157,7 @@ class RepairApplicationIT {
 
     static void publish(EventType type, String topic, String key, String subject, ObjectNode payload) throws Exception {
         var event = new OutboxEvent(UUID.randomUUID().toString(), type.ceType(), topic, key, subject, 1, Instant.now(),
-                "NDRC-ORDER-36", "CN-SC-2025.2026-v1", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+                "NDRC-ORDER-36", "CN-SC-2019.2026-v2", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
                 JSON.writeValueAsString(payload), null);
         assertThat(new EventSchemas().errors(type, event.payloadJson())).isEmpty();
         producer.send(CloudEventRecords.toRecord(event, URI.create("/it"))).get();

@@ -98,8 +98,11 @@ class RepairApplicationTest {
         assertThat(due.derivation().countedAdjustedWorkdays()).hasSize(2);
         // Approved Thu 2025-04-30: sync (T30, 3 WD) skips Labour Day 05-01..05-05 → 05-08.
         assertThat(limits.syncDueBy(LocalDate.of(2025, 4, 30)).date()).isEqualTo(LocalDate.of(2025, 5, 8));
-        // Beyond the loaded calendar years a limit is not guessed.
-        assertThat(limits.decisionDueBy(LocalDate.of(2026, 12, 28))).isNull();
+        // Beyond the official years the limit is computed on the provisional year and flagged: 12-29..12-31,
+        // [2027-01-01 元旦, 01-02/03 weekend], 01-04..01-07.
+        var provisional = limits.decisionDueBy(LocalDate.of(2026, 12, 28));
+        assertThat(provisional.date()).isEqualTo(LocalDate.of(2027, 1, 7));
+        assertThat(provisional.derivation().provisional()).isTrue();
     }
 
     @Test

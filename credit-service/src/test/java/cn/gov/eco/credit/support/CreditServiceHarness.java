@@ -1,5 +1,8 @@
 package cn.gov.eco.credit.support;
 
+import cn.gov.eco.contracts.EventTypes;
+import cn.gov.eco.platform.publicity.PublicityClassifier;
+import cn.gov.eco.platform.publicity.SeverityTier;
 import cn.gov.eco.contracts.EventType;
 import cn.gov.eco.contracts.Topics;
 import cn.gov.eco.credit.CreditServiceApplication;
@@ -138,9 +141,13 @@ public final class CreditServiceHarness implements AutoCloseable {
     /** Publishes the golden sample of {@code type}, changed by {@code edit}, keyed as its topic says; twice if asked. */
     public ObjectNode publish(EventType type, String key, String subject, Consumer<ObjectNode> edit, boolean twice) {
         ObjectNode node = golden(type);
+        JsonNode goldenPlan = node.at("/decision/publicityPlan").deepCopy();
         edit.accept(node);
+        if (type == EventTypes.DUAL_DELIVERY_COMPLETED && node.at("/decision/publicityPlan").equals(goldenPlan)) {
+            carryPlan(app, (ObjectNode) node.get("decision"));
+        }
         var event = new OutboxEvent(UUID.randomUUID().toString(), type.ceType(), Topics.carrying(type).name(), key,
-                subject, sequence.incrementAndGet(), clock.instant(), "NDRC-ORDER-36", "CN-SC-2025.2026-v1",
+                subject, sequence.incrementAndGet(), clock.instant(), "NDRC-ORDER-36", "CN-SC-2019.2026-v2",
                 "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", JSON.writeValueAsString(node), null);
         try {
             producer.send(CloudEventRecords.toRecord(event, URI.create("/it"))).get();
@@ -151,6 +158,19 @@ public final class CreditServiceHarness implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return node;
+    }
+
+    /**
+     * Puts into a DualDeliveryCompleted's {@code decision} the publicity plan case-service would have classified and
+     * carried for its tier, penalty types and date (the platform's one classification, this service's configuration).
+     */
+    public static void carryPlan(ConfigurableApplicationContext app, ObjectNode decision) {
+        var types = new java.util.ArrayList<String>();
+        decision.get("penaltyTypes").forEach(t -> types.add(t.asString()));
+        var plan = app.getBean(PublicityClassifier.class).classify(
+                SeverityTier.valueOf(decision.get("severityTier").asString()), types,
+                java.time.LocalDate.parse(decision.get("decisionDate").asString()), null);
+        decision.set("publicityPlan", JSON.readTree(app.getBean(JsonMapper.class).writeValueAsString(plan)));
     }
 
     /** The records of {@code type} about {@code subject} seen so far on the probed topics. */

@@ -27,7 +27,8 @@ public class ServiceRoutes {
 
     @Bean
     RouterFunction<ServerResponse> caseServiceRoutes(BackendServices services) {
-        return routes("case-service", services.caseService(), "/api/cases", "/api/cases/**");
+        // the working-day calendar (/api/calendar/**) is administered by case-service
+        return routes("case-service", services.caseService(), "/api/cases", "/api/cases/**", "/api/calendar/**");
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package cn.gov.eco.notice.delivery;
 
+import cn.gov.eco.platform.publicity.ClassificationRules;
+import cn.gov.eco.platform.publicity.PublicityClassifier;
+import cn.gov.eco.platform.publicity.SeverityTier;
 import cn.gov.eco.notice.delivery.application.ConsentService;
 import cn.gov.eco.notice.delivery.application.DeliveryChanges;
 import cn.gov.eco.notice.delivery.application.DeliveryScheduler;
@@ -60,7 +63,7 @@ class DeliveryWorld implements AutoCloseable {
     final MongoClient client;
     final MongoDatabase db;
     final JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    final WorkingDayCalendar calendar = WorkingDayCalendar.stateCouncil();
+    final WorkingDayCalendar calendar = WorkingDayCalendar.fromClasspath(WorkingDayCalendar.STATE_COUNCIL_RESOURCE);
     final OutboxWriter outbox;
     final OutboxRelay relay;
     final DocumentStore documents;
@@ -106,8 +109,7 @@ class DeliveryWorld implements AutoCloseable {
     }
 
     DualDeliveryService decisions(DeliveryRepository repository, DocumentStore store, DocumentRendering renderer) {
-        return new DualDeliveryService(repository, store, renderer,
-                new PublicityPeriods(calendar, PublicityDateRules.defaults(), false), calendar, consents, clock,
+        return new DualDeliveryService(repository, store, renderer, classifier(calendar), calendar, consents, clock,
                 id -> { });
     }
 
@@ -129,13 +131,22 @@ class DeliveryWorld implements AutoCloseable {
         return decided(caseId, decisionDate, USCC);
     }
 
+    static final PublicityClassifier CLASSIFIER = classifier(WorkingDayCalendar.stateCouncil());
+
+    /** The platform's one classification, with the shipped classification lists' defaults (none). */
+    static PublicityClassifier classifier(WorkingDayCalendar calendar) {
+        return new PublicityClassifier(new PublicityPeriods(calendar, PublicityDateRules.defaults(), false),
+                new ClassificationRules(null, null, null), false);
+    }
+
     static PenaltyDecidedMessage decided(String caseId, LocalDate decisionDate, String uscc) {
         return new PenaltyDecidedMessage(caseId, "d-" + caseId, "泉环罚〔" + decisionDate.getYear() + "〕"
                 + NUMBERS.incrementAndGet() + "号", decisionDate,
                 new PenaltyDecidedMessage.Enterprise(uscc, "泉州市清源化工有限公司", "泉州市丰泽区", "陈建国"),
                 List.of(new PenaltyDecidedMessage.Penalty("FINE", "罚款", new BigDecimal("34000"), "罚款叁万肆仟元")),
                 new BigDecimal("34000"), "GENERAL", "事实", List.of("证据"), "《大气污染防治法》第一百零八条",
-                "《大气污染防治法》第一百零八条", null, "泉州市生态环境局", null);
+                "《大气污染防治法》第一百零八条", null, "泉州市生态环境局", null,
+                CLASSIFIER.classify(SeverityTier.GENERAL, List.of("FINE"), decisionDate, null));
     }
 
     void consent(String uscc) {

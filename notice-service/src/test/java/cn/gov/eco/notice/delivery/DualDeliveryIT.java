@@ -130,8 +130,12 @@ class DualDeliveryIT {
         node.put("caseId", caseId);
         node.put("documentNumber", documentNumber);
         node.put("decisionDate", "2025-03-10"); // DOMAIN.md §9 #18, under the Order 58 rule set
+        // the plan case-service classifies once for this decision and carries (the platform's one classification)
+        var plan = DeliveryWorld.CLASSIFIER.classify(cn.gov.eco.platform.publicity.SeverityTier.GENERAL,
+                java.util.List.of("FINE"), java.time.LocalDate.parse("2025-03-10"), null);
+        node.set("publicityPlan", JSON.readTree(JSON.writeValueAsString(plan)));
         return new OutboxEvent(UUID.randomUUID().toString(), EventTypes.PENALTY_DECIDED.ceType(),
-                Topics.ENFORCEMENT_CASE.name(), caseId, caseId, 1, Instant.now(), "none", "CN-SC-2025.2026-v1",
+                Topics.ENFORCEMENT_CASE.name(), caseId, caseId, 1, Instant.now(), "none", "CN-SC-2019.2026-v2",
                 "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", JSON.writeValueAsString(node), null);
     }
 

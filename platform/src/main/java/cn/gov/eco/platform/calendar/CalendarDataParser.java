@@ -15,11 +15,28 @@ final class CalendarDataParser {
     }
 
     static WorkingDayCalendar parse(String text) {
+        Parsed p = parseAll(text);
+        if (p.version() == null) {
+            throw new IllegalArgumentException("calendar data has no version line");
+        }
+        return new WorkingDayCalendar(p.version(), p.years());
+    }
+
+    /** The year blocks of a text in the same format; the version line is optional here. */
+    static List<CalendarYear> parseYears(String text) {
+        return parseAll(text).years();
+    }
+
+    private record Parsed(String version, List<CalendarYear> years) {
+    }
+
+    private static Parsed parseAll(String text) {
         String version = null;
         List<CalendarYear> years = new ArrayList<>();
         Integer year = null;
         String sourceId = null;
         String sourceTitle = null;
+        int yearVersion = 1;
         List<HolidayRange> holidays = new ArrayList<>();
         List<AdjustedWorkday> adjusted = new ArrayList<>();
         String[] lines = text.split("\r?\n");
@@ -34,11 +51,12 @@ final class CalendarDataParser {
                     case "version" -> version = field(f, 1);
                     case "year" -> {
                         if (year != null) {
-                            years.add(new CalendarYear(year, sourceId, sourceTitle, holidays, adjusted));
+                            years.add(new CalendarYear(year, sourceId, sourceTitle, yearVersion, false, holidays, adjusted));
                         }
                         year = Integer.parseInt(field(f, 1));
                         sourceId = field(f, 2);
                         sourceTitle = f.length > 3 ? f[3] : "";
+                        yearVersion = f.length > 4 && !f[4].isBlank() ? Integer.parseInt(f[4].strip()) : 1;
                         holidays = new ArrayList<>();
                         adjusted = new ArrayList<>();
                     }
@@ -50,7 +68,8 @@ final class CalendarDataParser {
                     }
                     case "adjusted" -> {
                         AdjustedWorkday a = new AdjustedWorkday(LocalDate.parse(field(f, 1)), field(f, 2), field(f, 3));
-                        requireYear(year, a.date().getYear() == year);
+                        // a notice may move a weekend of the year before (e.g. 2018-12-29 in the 2019 notice)
+                        requireYear(year, a.date().getYear() == year || a.date().getYear() == year - 1);
                         adjusted.add(a);
                     }
                     default -> throw new IllegalArgumentException("unknown record type '" + f[0] + "'");
@@ -60,12 +79,9 @@ final class CalendarDataParser {
             }
         }
         if (year != null) {
-            years.add(new CalendarYear(year, sourceId, sourceTitle, holidays, adjusted));
+            years.add(new CalendarYear(year, sourceId, sourceTitle, yearVersion, false, holidays, adjusted));
         }
-        if (version == null) {
-            throw new IllegalArgumentException("calendar data has no version line");
-        }
-        return new WorkingDayCalendar(version, years);
+        return new Parsed(version, years);
     }
 
     private static void requireYear(Integer year, boolean inYear) {

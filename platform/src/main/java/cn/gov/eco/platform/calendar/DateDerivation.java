@@ -10,12 +10,17 @@ import java.util.Objects;
  *
  * @param rollForward null when the raw end was a working day or the rule does not roll forward
  * @param steps       replayable steps, see {@link DerivationStep}
+ * @param provisional at least one day the computation looked at lies in a provisional year (no State Council notice
+ *                    loaded): the sentences then end with {@link WorkingDayCalendar#provisionalNoteZh} and the date is
+ *                    recomputed when the notice is loaded
+ * @param provisionalYears the provisional years the computation looked at, ascending (empty when not provisional)
  */
 public record DateDerivation(DateRule rule, String calendarVersion, String startEventZh, String startEventEn,
                              LocalDate startDate, PeriodUnit unit, int count, boolean startDayExcluded,
                              LocalDate rawEndDate, List<SkippedDays> skippedDays,
                              List<CountedAdjustedWorkday> countedAdjustedWorkdays, RollForward rollForward,
-                             LocalDate result, List<DerivationStep> steps, String sentenceZh, String sentenceEn) {
+                             LocalDate result, List<DerivationStep> steps, String sentenceZh, String sentenceEn,
+                             boolean provisional, List<Integer> provisionalYears) {
 
     public DateDerivation {
         Objects.requireNonNull(rule, "rule");
@@ -26,6 +31,10 @@ public record DateDerivation(DateRule rule, String calendarVersion, String start
         skippedDays = List.copyOf(skippedDays);
         countedAdjustedWorkdays = List.copyOf(countedAdjustedWorkdays);
         steps = List.copyOf(steps);
+        provisionalYears = provisionalYears == null ? List.of() : List.copyOf(provisionalYears);
+        if (provisional == provisionalYears.isEmpty()) {
+            throw new IllegalArgumentException("provisional " + provisional + " but provisional years " + provisionalYears);
+        }
     }
 
     /** Skipped-day ranges as a person reads them, e.g. {@code [2025-10-01..2025-10-08 国庆节]}. */

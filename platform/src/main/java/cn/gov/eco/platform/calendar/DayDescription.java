@@ -6,8 +6,18 @@ import java.util.Objects;
 /**
  * One date as the calendar sees it. {@code holidayNameZh/En} name the holiday for HOLIDAY and
  * ADJUSTED_WORKDAY days, "周末"/"weekend" for WEEKEND and are null for an ordinary WORKDAY.
+ * {@code provisional}: the day's kind comes from a provisional year ({@link StatutoryHolidays}), not a notice.
  */
-public record DayDescription(LocalDate date, DayKind kind, boolean workingDay, String holidayNameZh, String holidayNameEn) {
+public record DayDescription(LocalDate date, DayKind kind, boolean workingDay, String holidayNameZh, String holidayNameEn,
+                             boolean provisional) {
+
+    public DayDescription(LocalDate date, DayKind kind, boolean workingDay, String holidayNameZh, String holidayNameEn) {
+        this(date, kind, workingDay, holidayNameZh, holidayNameEn, false);
+    }
+
+    DayDescription asProvisional() {
+        return provisional ? this : new DayDescription(date, kind, workingDay, holidayNameZh, holidayNameEn, true);
+    }
 
     public DayDescription {
         Objects.requireNonNull(date, "date");

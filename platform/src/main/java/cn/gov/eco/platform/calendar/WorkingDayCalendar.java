@@ -8,21 +8,26 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The State Council working-day calendar (国务院节假日安排), loaded from data and never computed.
+ * The State Council working-day calendar (国务院节假日安排): official years loaded from data (the shipped resource and
+ * years approved at run time, {@link #load}), and a <b>provisional year</b> derived from the statutory holidays
+ * ({@link StatutoryHolidays}) for every other year, so that no date is ever refused (DOMAIN §0.2).
  *
- * <p>Working day = Monday–Friday that is not a statutory holiday, plus the adjusted working weekends
- * (调休上班), which count as working days [I] (DOMAIN §1.2). A date outside the loaded years throws
- * {@link DateOutsideCalendarException}: holidays are never guessed.
+ * <p>Working day = Monday–Friday that is not a holiday, plus the adjusted working weekends (调休上班), which count
+ * as working days [I] (DOMAIN §1.2). A date computed on a provisional year says so: {@link DateDerivation#provisional}
+ * and a closing sentence in both languages.
  *
- * <p>Every period computation goes through {@link #compute}, which records its own derivation.
+ * <p>Every period computation goes through {@link #compute}, which records its own derivation. The calendar is
+ * thread-safe; {@link #load} swaps an immutable snapshot.
  */
 public final class WorkingDayCalendar {
 
@@ -31,43 +36,61 @@ public final class WorkingDayCalendar {
 
     private static volatile WorkingDayCalendar stateCouncil;
 
-    private final String calendarVersion;
-    private final List<CalendarYear> years;
-    private final LocalDate coveredFrom;
-    private final LocalDate coveredTo;
-    private final Map<LocalDate, DayDescription> specialDays;
+    /** Official years as loaded, with the days they declare (entries may lie in the previous year). */
+    private record Snapshot(String baseVersion, String calendarVersion, Map<Integer, CalendarYear> official,
+                            Map<LocalDate, DayDescription> officialDays) {
+    }
+
+    private volatile Snapshot snapshot;
+    private final Map<Integer, Map<LocalDate, DayDescription>> provisionalDays = new ConcurrentHashMap<>();
+    private final Map<Integer, CalendarYear> provisionalYears = new ConcurrentHashMap<>();
 
     public WorkingDayCalendar(String calendarVersion, List<CalendarYear> years) {
-        this.calendarVersion = Objects.requireNonNull(calendarVersion, "calendarVersion");
-        if (years.isEmpty()) {
-            throw new IllegalArgumentException("a calendar needs at least one year");
-        }
-        this.years = years.stream().sorted(Comparator.comparingInt(CalendarYear::year)).toList();
-        for (int i = 1; i < this.years.size(); i++) {
-            if (this.years.get(i).year() != this.years.get(i - 1).year() + 1) {
-                throw new IllegalArgumentException("calendar years must be contiguous and unique: "
-                        + this.years.stream().map(y -> String.valueOf(y.year())).collect(Collectors.joining(",")));
+        Objects.requireNonNull(calendarVersion, "calendarVersion");
+        Map<Integer, CalendarYear> official = new TreeMap<>();
+        for (CalendarYear y : years) {
+            if (y.provisional()) {
+                throw new IllegalArgumentException("year " + y.year() + " is provisional: only official years are loaded");
+            }
+            if (official.put(y.year(), y) != null) {
+                throw new IllegalArgumentException("calendar year " + y.year() + " declared twice");
             }
         }
-        this.coveredFrom = LocalDate.of(this.years.getFirst().year(), 1, 1);
-        this.coveredTo = LocalDate.of(this.years.getLast().year(), 12, 31);
+        this.snapshot = snapshot(calendarVersion, official);
+    }
+
+    private static Snapshot snapshot(String baseVersion, Map<Integer, CalendarYear> official) {
         Map<LocalDate, DayDescription> days = new HashMap<>();
-        for (CalendarYear year : this.years) {
+        for (CalendarYear year : official.values()) {
             for (HolidayRange h : year.holidays()) {
                 for (LocalDate d = h.from(); !d.isAfter(h.to()); d = d.plusDays(1)) {
-                    put(days, new DayDescription(d, DayKind.HOLIDAY, false, h.nameZh(), h.nameEn()));
+                    put(days, year, new DayDescription(d, DayKind.HOLIDAY, false, h.nameZh(), h.nameEn()));
                 }
             }
             for (AdjustedWorkday a : year.adjustedWorkdays()) {
-                put(days, new DayDescription(a.date(), DayKind.ADJUSTED_WORKDAY, true, a.holidayNameZh(), a.holidayNameEn()));
+                put(days, year, new DayDescription(a.date(), DayKind.ADJUSTED_WORKDAY, true, a.holidayNameZh(), a.holidayNameEn()));
             }
         }
-        this.specialDays = Map.copyOf(days);
+        return new Snapshot(baseVersion, versionOf(baseVersion, official.values()), Map.copyOf(new TreeMap<>(official)),
+                Map.copyOf(days));
     }
 
-    private void put(Map<LocalDate, DayDescription> days, DayDescription day) {
-        if (day.date().isBefore(coveredFrom) || day.date().isAfter(coveredTo)) {
-            throw new IllegalArgumentException("calendar entry " + day.date() + " lies outside the declared years");
+    /** The base version of the shipped data, plus {@code +<year>v<n>} for each year loaded or corrected since. */
+    private static String versionOf(String baseVersion, java.util.Collection<CalendarYear> years) {
+        StringBuilder v = new StringBuilder(baseVersion);
+        years.stream().filter(y -> y.sourceTitle().contains(RUNTIME_MARK) || y.version() > 1)
+                .forEach(y -> v.append('+').append(y.year()).append('v').append(y.version()));
+        return v.toString();
+    }
+
+    /** Marks a year loaded at run time (through the approval workflow) in its source title. */
+    static final String RUNTIME_MARK = "[loaded at run time]";
+
+    private static void put(Map<LocalDate, DayDescription> days, CalendarYear year, DayDescription day) {
+        int y = day.date().getYear();
+        if (y != year.year() && y != year.year() - 1) {
+            throw new IllegalArgumentException("calendar entry " + day.date() + " lies outside year " + year.year()
+                    + " and the end of the year before");
         }
         DayDescription previous = days.put(day.date(), day);
         if (previous != null) {
@@ -76,7 +99,7 @@ public final class WorkingDayCalendar {
         }
     }
 
-    /** The State Council calendar shipped in {@value #STATE_COUNCIL_RESOURCE}. */
+    /** The State Council calendar shipped in {@value #STATE_COUNCIL_RESOURCE}; never {@link #load} into this one. */
     public static WorkingDayCalendar stateCouncil() {
         WorkingDayCalendar result = stateCouncil;
         if (result == null) {
@@ -107,41 +130,127 @@ public final class WorkingDayCalendar {
         return CalendarDataParser.parse(calendarData);
     }
 
-    /** e.g. {@code CN-SC-2025.2026-v1}; put it in every event that carries a computed date. */
+    /** Parses year blocks in the format of {@value #STATE_COUNCIL_RESOURCE} (e.g. a year to {@link #load}). */
+    public static List<CalendarYear> parseYears(String calendarData) {
+        return CalendarDataParser.parseYears(calendarData);
+    }
+
+    /**
+     * Loads an official year approved at run time (or a corrected version of one): from now on dates in that year
+     * are computed on it. A version not newer than the one loaded is ignored (replaying the calendar topic is
+     * idempotent). Returns whether anything changed.
+     */
+    public synchronized boolean load(CalendarYear year) {
+        Objects.requireNonNull(year, "year");
+        if (year.provisional()) {
+            throw new IllegalArgumentException("year " + year.year() + " is provisional: only official years are loaded");
+        }
+        Snapshot current = snapshot;
+        CalendarYear loaded = current.official().get(year.year());
+        if (loaded != null && loaded.version() >= year.version()) {
+            return false;
+        }
+        CalendarYear marked = year.sourceTitle().contains(RUNTIME_MARK) ? year
+                : new CalendarYear(year.year(), year.sourceDocumentId(), year.sourceTitle() + " " + RUNTIME_MARK,
+                year.version(), false, year.holidays(), year.adjustedWorkdays());
+        Map<Integer, CalendarYear> official = new TreeMap<>(current.official());
+        official.put(year.year(), marked);
+        snapshot = snapshot(current.baseVersion(), official); // validates before anything is swapped
+        return true;
+    }
+
+    /** e.g. {@code CN-SC-2019.2026-v2}, {@code +2027v1} once 2027 is loaded; put it in every event that carries a date. */
     public String calendarVersion() {
-        return calendarVersion;
+        return snapshot.calendarVersion();
     }
 
+    /** The official years, ascending. */
     public List<CalendarYear> years() {
-        return years;
+        return List.copyOf(new TreeMap<>(snapshot.official()).values());
     }
 
+    /** The year as the calendar uses it: the official table when loaded, else the provisional year. */
+    public CalendarYear year(int year) {
+        CalendarYear official = snapshot.official().get(year);
+        return official != null ? official : provisionalYear(year);
+    }
+
+    public boolean isOfficial(int year) {
+        return snapshot.official().containsKey(year);
+    }
+
+    /** First day of the first official year. */
     public LocalDate coveredFrom() {
-        return coveredFrom;
+        return LocalDate.of(snapshot.official().keySet().stream().min(Integer::compare).orElseThrow(), 1, 1);
     }
 
+    /** Last day of the last official year. */
     public LocalDate coveredTo() {
-        return coveredTo;
+        return LocalDate.of(snapshot.official().keySet().stream().max(Integer::compare).orElseThrow(), 12, 31);
     }
 
+    /** Whether the date lies in an official year (else its days come from a provisional year; never refused). */
     public boolean covers(LocalDate date) {
-        return !date.isBefore(coveredFrom) && !date.isAfter(coveredTo);
+        return isOfficial(date.getYear());
     }
 
+    private CalendarYear provisionalYear(int year) {
+        return provisionalYears.computeIfAbsent(year, StatutoryHolidays::provisionalYear);
+    }
+
+    private Map<LocalDate, DayDescription> provisionalDays(int year) {
+        return provisionalDays.computeIfAbsent(year, y -> {
+            Map<LocalDate, DayDescription> days = new HashMap<>();
+            for (HolidayRange h : provisionalYear(y).holidays()) {
+                for (LocalDate d = h.from(); !d.isAfter(h.to()); d = d.plusDays(1)) {
+                    days.put(d, new DayDescription(d, DayKind.HOLIDAY, false, h.nameZh(), h.nameEn(), true));
+                }
+            }
+            return Map.copyOf(days);
+        });
+    }
+
+    /** What the day is; never refuses a date (a day outside the official years is described provisionally). */
     public DayDescription describe(LocalDate date) {
         Objects.requireNonNull(date, "date");
-        if (!covers(date)) {
-            throw new DateOutsideCalendarException(date, coveredFrom, coveredTo, calendarVersion);
-        }
-        DayDescription special = specialDays.get(date);
+        Snapshot s = snapshot;
+        DayDescription special = s.officialDays().get(date);
         if (special != null) {
             return special;
         }
+        boolean provisional = !s.official().containsKey(date.getYear());
+        if (provisional) {
+            special = provisionalDays(date.getYear()).get(date);
+            if (special != null) {
+                return special;
+            }
+        }
         DayOfWeek dow = date.getDayOfWeek();
         if (dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY) {
-            return new DayDescription(date, DayKind.WEEKEND, false, "周末", "weekend");
+            return new DayDescription(date, DayKind.WEEKEND, false, "周末", "weekend", provisional);
         }
-        return new DayDescription(date, DayKind.WORKDAY, true, null, null);
+        return new DayDescription(date, DayKind.WORKDAY, true, null, null, provisional);
+    }
+
+    /**
+     * The closing sentence of a date computed on provisional years, e.g.
+     * （按法定节假日推算，国务院2027年放假安排公布后将重新核定）. For years before the first official year (whose notices
+     * exist but are not loaded) it says 录入 (entered) instead of 公布 (published).
+     */
+    public String provisionalNoteZh(List<Integer> years) {
+        String list = years.stream().map(y -> y + "年").collect(Collectors.joining("、"));
+        return "（按法定节假日推算，国务院" + list + "放假安排" + (beforeOfficial(years) ? "录入" : "公布") + "后将重新核定）";
+    }
+
+    public String provisionalNoteEn(List<Integer> years) {
+        String list = years.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return " (derived from the statutory holidays; to be re-checked once the State Council's " + list
+                + " holiday arrangements are " + (beforeOfficial(years) ? "entered" : "published") + ")";
+    }
+
+    private boolean beforeOfficial(List<Integer> years) {
+        int first = coveredFrom().getYear();
+        return years.stream().allMatch(y -> y < first);
     }
 
     public boolean isWorkingDay(LocalDate date) {
@@ -229,7 +338,7 @@ public final class WorkingDayCalendar {
                 raw = start;
                 LocalDate d = rule.startDayExcluded() ? start.plusDays(step) : start;
                 while (counted < target) {
-                    DayDescription day = describe(d);
+                    DayDescription day = rec.seen(describe(d));
                     if (day.workingDay()) {
                         counted++;
                         raw = d;
@@ -269,7 +378,7 @@ public final class WorkingDayCalendar {
         LocalDate result = raw;
         RollForward roll = null;
         if (rule.rollForward() != RollForwardPolicy.NONE) {
-            DayDescription rawDay = describe(raw);
+            DayDescription rawDay = rec.seen(describe(raw));
             if (!rawDay.workingDay()) {
                 // 民法典 Art. 203 / 民事诉讼法 Art. 85: a last day on a rest day moves to the day after the rest.
                 LocalDate d = raw;
@@ -278,7 +387,7 @@ public final class WorkingDayCalendar {
                     rec.step(DerivationStep.Type.ROLL_FORWARD_SKIP, d, 0, day.kind(), day.reasonZh(), day.reasonEn());
                     rec.skip(day, SkippedDays.Phase.ROLL_FORWARD);
                     d = d.plusDays(1);
-                    day = describe(d);
+                    day = rec.seen(describe(d));
                 }
                 rec.step(DerivationStep.Type.ROLL_FORWARD_TO, d, 0, day.kind(), day.reasonZh(), day.reasonEn());
                 boolean applied = rule.rollForward() == RollForwardPolicy.NEXT_WORKING_DAY;
@@ -291,11 +400,17 @@ public final class WorkingDayCalendar {
         rec.step(DerivationStep.Type.RESULT, result, 0, null, null, null);
 
         List<SkippedDays> skipped = rec.skippedRanges();
+        String calendarVersion = calendarVersion();
+        List<Integer> provisional = List.copyOf(rec.provisionalYears);
         String zh = Sentences.zh(rule, calendarVersion, startEventZh, start, skipped, rec.adjusted, raw, roll, result);
         String en = Sentences.en(rule, calendarVersion, startEventEn, start, skipped, rec.adjusted, raw, roll, result);
+        if (!provisional.isEmpty()) {
+            zh = zh + provisionalNoteZh(provisional);
+            en = en + provisionalNoteEn(provisional);
+        }
         DateDerivation derivation = new DateDerivation(rule, calendarVersion, startEventZh, startEventEn, start,
                 rule.unit(), rule.count(), rule.startDayExcluded(), raw, skipped, rec.adjusted, roll, result,
-                rec.steps, zh, en);
+                rec.steps, zh, en, !provisional.isEmpty(), provisional);
         return new ComputedDate(result, derivation);
     }
 
@@ -312,6 +427,15 @@ public final class WorkingDayCalendar {
         private final List<DerivationStep> steps = new ArrayList<>();
         private final List<CountedAdjustedWorkday> adjusted = new ArrayList<>();
         private final List<Object[]> skippedDays = new ArrayList<>();
+
+        private final TreeSet<Integer> provisionalYears = new TreeSet<>();
+
+        DayDescription seen(DayDescription day) {
+            if (day.provisional()) {
+                provisionalYears.add(day.date().getYear());
+            }
+            return day;
+        }
 
         void step(DerivationStep.Type type, LocalDate date, int amount, DayKind kind, String zh, String en) {
             steps.add(new DerivationStep(steps.size() + 1, type, date, amount, kind, zh, en));
@@ -346,6 +470,6 @@ public final class WorkingDayCalendar {
 
     @Override
     public String toString() {
-        return "WorkingDayCalendar[" + calendarVersion + ", " + coveredFrom + ".." + coveredTo + "]";
+        return "WorkingDayCalendar[" + calendarVersion() + ", official " + snapshot.official().keySet() + "]";
     }
 }

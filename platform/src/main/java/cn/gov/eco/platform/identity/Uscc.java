@@ -31,6 +31,9 @@ public record Uscc(String value, boolean manuallyVerified) {
     public static final String USCC_LENGTH = "USCC_LENGTH";
     public static final String USCC_CHARSET = "USCC_CHARSET";
     public static final String USCC_DIVISION_FORMAT = "USCC_DIVISION_FORMAT";
+    public static final String USCC_REGISTRATION_AUTHORITY = "USCC_REGISTRATION_AUTHORITY";
+    /** GB 32100-2015 登记管理部门代码 (position 1): 1 机构编制 … 9 市场监管(工商), A 中央军委编制, N 农业, Y 其他. */
+    private static final String REGISTRATION_AUTHORITIES = "123456789ANY";
     public static final String USCC_CHECK_CHARACTER = "USCC_CHECK_CHARACTER";
     public static final String USCC_ORG_CODE_CHECK = "USCC_ORG_CODE_CHECK";
     public static final String USCC_DIVISION_UNKNOWN = "USCC_DIVISION_UNKNOWN";
@@ -86,6 +89,11 @@ public record Uscc(String value, boolean manuallyVerified) {
         if (!bad.isEmpty()) {
             errors.add(Violation.error(USCC_CHARSET, "统一社会信用代码含非法字符（不使用I、O、S、V、Z）：" + bad,
                     "The code contains characters outside its character set (no I, O, S, V, Z): " + bad));
+        }
+        if (errors.isEmpty() && REGISTRATION_AUTHORITIES.indexOf(normalized.charAt(0)) < 0) {
+            errors.add(Violation.error(USCC_REGISTRATION_AUTHORITY, "第1位登记管理部门代码" + normalized.charAt(0)
+                    + "不是GB 32100规定的代码（1-9、A、N、Y）", "Position 1 (registration authority) " + normalized.charAt(0)
+                    + " is not a GB 32100 code (1-9, A, N, Y)"));
         }
         if (errors.isEmpty() && !normalized.substring(2, 8).chars().allMatch(Character::isDigit)) {
             errors.add(Violation.error(USCC_DIVISION_FORMAT, "第3至8位行政区划码应为数字",

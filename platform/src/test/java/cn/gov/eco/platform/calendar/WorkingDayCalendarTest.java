@@ -29,10 +29,12 @@ class WorkingDayCalendarTest {
 
         @Test
         void shouldIdentifyTheDataVersionAndCoverage() {
-            assertThat(calendar.calendarVersion()).isEqualTo("CN-SC-2025.2026-v1");
-            assertThat(calendar.coveredFrom()).isEqualTo(parse("2025-01-01"));
+            assertThat(calendar.calendarVersion()).isEqualTo("CN-SC-2019.2026-v2");
+            assertThat(calendar.coveredFrom()).isEqualTo(parse("2019-01-01"));
             assertThat(calendar.coveredTo()).isEqualTo(parse("2026-12-31"));
-            assertThat(calendar.years()).extracting(CalendarYear::sourceDocumentId).first().isEqualTo("国办发明电〔2024〕12号");
+            assertThat(calendar.years()).extracting(CalendarYear::sourceDocumentId).first().asString().startsWith("国办发明电〔2018〕15号");
+            assertThat(calendar.years()).extracting(CalendarYear::year).containsExactly(2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026);
+            assertThat(calendar.years()).allSatisfy(y -> assertThat(y.sourceTitle()).contains("http"));
         }
 
         @ParameterizedTest(name = "{0} is {1} {2}")
@@ -56,14 +58,18 @@ class WorkingDayCalendarTest {
         }
 
         @Test
-        void shouldRefuseToGuessOutsideTheCoveredYears() {
-            assertThatThrownBy(() -> calendar.isWorkingDay(parse("2024-12-31")))
-                    .isInstanceOf(DateOutsideCalendarException.class).hasMessageContaining("2024-12-31")
-                    .hasMessageContaining("CN-SC-2025.2026-v1");
-            assertThatThrownBy(() -> calendar.addWorkingDays(parse("2026-12-29"), 5))
-                    .isInstanceOf(DateOutsideCalendarException.class);
-            assertThatThrownBy(() -> compute(T10_FINE_PAYMENT, "2026-12-20"))
-                    .isInstanceOf(DateOutsideCalendarException.class).hasMessageContaining("2027-01-04");
+        void shouldComputeOutsideTheOfficialYearsOnAProvisionalYearAndSaySo() {
+            assertThat(calendar.isWorkingDay(parse("2018-12-31"))).isFalse(); // 元旦 2019 from the 2019 notice
+            assertThat(calendar.describe(parse("2018-12-31")).provisional()).isFalse();
+            assertThat(calendar.describe(parse("2018-12-28")).provisional()).isTrue();
+            assertThat(calendar.addWorkingDays(parse("2026-12-29"), 5)).isEqualTo(parse("2027-01-06"));
+            ComputedDate due = compute(T10_FINE_PAYMENT, "2026-12-20");
+            assertThat(due.date()).isEqualTo(parse("2027-01-04"));
+            assertThat(due.derivation().provisional()).isTrue();
+            assertThat(due.derivation().provisionalYears()).containsExactly(2027);
+            assertThat(due.derivation().sentenceZh()).endsWith("（按法定节假日推算，国务院2027年放假安排公布后将重新核定）");
+            assertThat(due.derivation().sentenceEn()).endsWith(
+                    " (derived from the statutory holidays; to be re-checked once the State Council's 2027 holiday arrangements are published)");
         }
 
         @Test
@@ -76,9 +82,11 @@ class WorkingDayCalendarTest {
                     .hasMessageContaining("declared twice");
             assertThatThrownBy(() -> WorkingDayCalendar.fromText(head + "holiday\t2026-01-01\t2026-01-01\t元旦\tNY\n"))
                     .hasMessageContaining("outside its 'year' block");
+            assertThatThrownBy(() -> WorkingDayCalendar.fromText(head + "adjusted\t2023-12-30\t元旦\tNY\n"))
+                    .hasMessageContaining("outside its 'year' block");
             assertThatThrownBy(() -> WorkingDayCalendar.fromText("year\t2025\tdoc\n")).hasMessageContaining("no version");
-            assertThatThrownBy(() -> WorkingDayCalendar.fromText("version\tX\nyear\t2025\tdoc\nyear\t2027\tdoc\n"))
-                    .hasMessageContaining("contiguous");
+            assertThatThrownBy(() -> WorkingDayCalendar.fromText("version\tX\nyear\t2025\tdoc\nyear\t2025\tdoc\n"))
+                    .hasMessageContaining("declared twice");
         }
     }
 
@@ -188,12 +196,12 @@ class WorkingDayCalendarTest {
                     DayKind.HOLIDAY, "国庆节", "National Day (with Mid-Autumn Festival) holiday", SkippedDays.Phase.ROLL_FORWARD));
             assertThat(d.rule().id()).isEqualTo("T10");
             assertThat(d.rule().ruleSetId()).isEqualTo("APL-2021");
-            assertThat(d.calendarVersion()).isEqualTo("CN-SC-2025.2026-v1");
+            assertThat(d.calendarVersion()).isEqualTo("CN-SC-2019.2026-v2");
             assertThat(d.sentenceZh()).isEqualTo("自2025-09-16（收到处罚决定书）起算15个日历日（起算日不计入），届满日2025-10-01为国庆节假期，"
-                    + "顺延至2025-10-09（《中华人民共和国行政处罚法》第六十七条；工作日历CN-SC-2025.2026-v1）。");
+                    + "顺延至2025-10-09（《中华人民共和国行政处罚法》第六十七条；工作日历CN-SC-2019.2026-v2）。");
             assertThat(d.sentenceEn()).isEqualTo("15 calendar days from 2025-09-16 (receipt of the penalty decision), that day"
                     + " excluded: the last day 2025-10-01 is a rest day (National Day (with Mid-Autumn Festival) holiday),"
-                    + " so the period ends on 2025-10-09 (Administrative Penalty Law Art. 67; calendar CN-SC-2025.2026-v1).");
+                    + " so the period ends on 2025-10-09 (Administrative Penalty Law Art. 67; calendar CN-SC-2019.2026-v2).");
             assertThat(DerivationReplayer.replay(d)).isEqualTo(parse("2025-10-09"));
         }
 

@@ -13,8 +13,10 @@ class UsccPropertiesTest {
     @Provide
     Arbitrary<String> bodies() {
         net.jqwik.api.arbitraries.StringArbitrary charset = Arbitraries.strings().withChars(Uscc.CHARSET.toCharArray());
-        return net.jqwik.api.Combinators.combine(charset.ofLength(2), Arbitraries.strings().numeric().ofLength(6),
-                charset.ofLength(9)).as((a, b, c) -> a + b + c);
+        // position 1 is a GB 32100 registration authority (1-9, A, N, Y); the rest any character of the set
+        return net.jqwik.api.Combinators.combine(Arbitraries.of('1', '5', '9', 'A', 'N', 'Y'), charset.ofLength(1),
+                Arbitraries.strings().numeric().ofLength(6), charset.ofLength(9))
+                .as((r, a, b, c) -> r + a + b + c);
     }
 
     @Property
@@ -34,7 +36,8 @@ class UsccPropertiesTest {
     void changingOneBodyCharacterIsDetected(@ForAll("bodies") String body, @ForAll("positions") int position,
                                             @ForAll("charsetChars") char replacement) {
         String code = body + Uscc.checkCharacter(body);
-        if (code.charAt(position) == replacement || (position >= 2 && position < 8 && !Character.isDigit(replacement))) {
+        if (code.charAt(position) == replacement || (position >= 2 && position < 8 && !Character.isDigit(replacement))
+                || (position == 0 && "123456789ANY".indexOf(replacement) < 0)) {
             return;
         }
         String changed = code.substring(0, position) + replacement + code.substring(position + 1);
@@ -50,6 +53,16 @@ class UsccPropertiesTest {
     @Provide
     Arbitrary<Character> charsetChars() {
         return Arbitraries.of(Uscc.CHARSET.chars().mapToObj(c -> (char) c).toList());
+    }
+
+    @Property
+    void aCodeWhoseRegistrationAuthorityIsNotAGb32100CodeIsMalformed(@ForAll("bodies") String body,
+                                                                   @ForAll("charsetChars") char authority) {
+        net.jqwik.api.Assume.that("123456789ANY".indexOf(authority) < 0);
+        String changed = authority + body.substring(1);
+        UsccCheck result = Uscc.check(changed + Uscc.checkCharacter(changed));
+        assertThat(result.status()).isEqualTo(UsccStatus.INVALID);
+        assertThat(result.violations()).extracting(Violation::code).contains(Uscc.USCC_REGISTRATION_AUTHORITY);
     }
 
     @Property

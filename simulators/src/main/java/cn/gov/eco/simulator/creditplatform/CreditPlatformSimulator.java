@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -53,10 +52,10 @@ public final class CreditPlatformSimulator implements AutoCloseable {
         this.server = server;
     }
 
-    /** Starts on loopback at {@code port} (0 for an ephemeral port). */
+    /** Starts on loopback (or SimulatorServer#bindAddress) at {@code port} (0 for an ephemeral port). */
     public static CreditPlatformSimulator start(int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            HttpServer server = HttpServer.create(cn.gov.eco.simulator.SimulatorServer.bindAddress(port), 0);
             CreditPlatformSimulator sim = new CreditPlatformSimulator(server);
             server.createContext("/api/repair-results", sim::result);
             server.createContext("/admin/state", sim::state);

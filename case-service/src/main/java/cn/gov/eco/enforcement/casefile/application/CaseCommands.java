@@ -1,5 +1,6 @@
 package cn.gov.eco.enforcement.casefile.application;
 
+import cn.gov.eco.enforcement.decision.application.RecordDecisionRequest;
 import cn.gov.eco.enforcement.casefile.model.Mitigation;
 
 import java.math.BigDecimal;
@@ -77,7 +78,12 @@ public final class CaseCommands {
     }
 
     /** 作出处罚决定: the reviewed proposal, or amended penalties (checked again against every gate). */
-    public record Decide(LocalDate decisionDate, List<PenaltyDto> penalties, String discretionStatement) {
+    /**
+     * @param nonRepairable 特定严重失信 designated by the head with its legal basis and the reason the notice prints
+     *                      (optional; only for a serious decision)
+     */
+    public record Decide(LocalDate decisionDate, List<PenaltyDto> penalties, String discretionStatement,
+                         RecordDecisionRequest.NonRepairableDto nonRepairable) {
     }
 
     public record DecideNoPenalty(LocalDate decisionDate, String ground, String educationNote, String reason) {

@@ -1,5 +1,10 @@
 package cn.gov.eco.enforcement.casefile.application;
 
+import cn.gov.eco.enforcement.decision.application.DecisionValidator;
+import cn.gov.eco.enforcement.decision.application.RecordDecisionRequest;
+import cn.gov.eco.platform.publicity.ClassifiedPlan;
+import cn.gov.eco.platform.publicity.NonRepairableDesignation;
+import cn.gov.eco.platform.publicity.PublicityClassifier;
 import cn.gov.eco.contracts.EventTypes;
 import cn.gov.eco.contracts.identity.Role;
 import cn.gov.eco.enforcement.casefile.infrastructure.CaseEvents;
@@ -20,7 +25,6 @@ import cn.gov.eco.enforcement.decision.model.Enterprise;
 import cn.gov.eco.enforcement.decision.model.Penalty;
 import cn.gov.eco.enforcement.decision.model.PenaltyDecision;
 import cn.gov.eco.enforcement.decision.model.PenaltyType;
-import cn.gov.eco.platform.calendar.DateOutsideCalendarException;
 import cn.gov.eco.platform.calendar.ExplainedDate;
 import cn.gov.eco.platform.identity.Uscc;
 import cn.gov.eco.platform.identity.UsccCheck;
@@ -66,9 +70,12 @@ public class CaseWorkflow {
     private final Supplier<UUID> ids;
     private final String issuingAgency;
 
+    private final PublicityClassifier classifier;
+
     public CaseWorkflow(CaseFileRepository repository, DocumentNumbers numbers, AccessPolicy policy,
                         CaseDeadlines deadlines, CaseRules rules, UsccWhitelist whitelist, Clock clock,
-                        Supplier<UUID> ids, String issuingAgency) {
+                        Supplier<UUID> ids, String issuingAgency, PublicityClassifier classifier) {
+        this.classifier = classifier;
         this.repository = repository;
         this.numbers = numbers;
         this.policy = policy;
@@ -228,7 +235,7 @@ public class CaseWorkflow {
     public CaseFileView requestHearing(Actor actor, String caseId, CaseCommands.RequestHearing r) {
         requireParty(actor, caseId);
         LocalDate date = past(r.requestedDate(), "requestedDate");
-        return partyStep(actor, caseId, c -> c.requestHearing(date), date);
+        return partyStep(actor, caseId, c -> c.requestHearing(date, actor.userId()), date);
     }
 
     public CaseFileView scheduleHearing(Actor actor, String caseId, CaseCommands.ScheduleHearing r) {
@@ -327,6 +334,7 @@ public class CaseWorkflow {
         LocalDate date = past(r.decisionDate(), "decisionDate");
         List<ProposedPenalty> amended = r.penalties() == null || r.penalties().isEmpty() ? null
                 : penalties(r.penalties(), "penalties");
+        NonRepairableDesignation nonRepairable = designation(r.nonRepairable());
         for (int attempt = 0; ; attempt++) {
             try {
                 return step(actor, caseId, Role.AGENCY_HEAD, AccessPolicy.Duty.APPROVAL, number -> c -> {
@@ -340,7 +348,7 @@ public class CaseWorkflow {
                         }
                     }
                     return c.decide(date, number, decided, actor.userId(), deadlines, rules);
-                }, DocumentNumbers.Series.DECISION, date, r.discretionStatement());
+                }, DocumentNumbers.Series.DECISION, date, r.discretionStatement(), nonRepairable);
             } catch (CaseFileRepository.DuplicateDecisionNumber taken) {
                 // the number was registered from outside the system: it stays used, the next one is allocated
                 if (attempt >= 20) {
@@ -375,12 +383,12 @@ public class CaseWorkflow {
     }
 
     private CaseFileView.Deadlines deadlinesOf(CaseFile c) {
-        ExplainedDate filing = c.filing() == null ? safe(() -> deadlines.filingDeadline(c.lead().receivedDate(), false))
+        ExplainedDate filing = c.filing() == null ? deadlines.filingDeadline(c.lead().receivedDate(), false)
                 : null;
         ExplainedDate limitation = c.lead().violationDate() == null ? null
-                : safe(() -> deadlines.limitationEnd(c.lead().violationDate(), c.lead().seriousHarm()));
+                : deadlines.limitationEnd(c.lead().violationDate(), c.lead().seriousHarm());
         CaseDeadlines.DecisionDeadline decision = c.filing() == null || !c.filing().filed() ? null
-                : safe(() -> deadlines.decisionDeadline(c.filing().date(), c.extensions(), c.suspensions()));
+                : deadlines.decisionDeadline(c.filing().date(), c.extensions(), c.suspensions());
         var n = c.preNotice();
         var h = c.hearing();
         return new CaseFileView.Deadlines(filing, limitation, decision, n == null ? null : n.statementWindowEnd(),
@@ -406,7 +414,27 @@ public class CaseWorkflow {
 
     private CaseFileView step(Actor actor, String caseId, Role role, AccessPolicy.Duty duty, Step step,
                               DocumentNumbers.Series series, LocalDate date) {
-        return step(actor, caseId, role, duty, step, series, date, null);
+        return step(actor, caseId, role, duty, step, series, date, null, null);
+    }
+
+    /** 特定严重失信 on the decision step: both the legal basis and the reason are required when it is given. */
+    private static NonRepairableDesignation designation(RecordDecisionRequest.NonRepairableDto n) {
+        if (n == null) {
+            return null;
+        }
+        List<Violation> v = new ArrayList<>();
+        if (blank(n.legalBasis()) || n.legalBasis().length() > 500) {
+            v.add(new Violation("nonRepairable.legalBasis", "REQUIRED", "缺少不予修复（特定严重失信）的依据（不超过500字）",
+                    "Missing the legal basis of the non-repairable designation (at most 500 characters)"));
+        }
+        if (blank(n.reasonZh()) || n.reasonZh().length() > 1000) {
+            v.add(new Violation("nonRepairable.reasonZh", "REQUIRED", "缺少不予修复的理由（不超过1000字）",
+                    "Missing the reason it cannot be repaired (at most 1,000 characters)"));
+        }
+        if (!v.isEmpty()) {
+            throw new InvalidInputException(v);
+        }
+        return new NonRepairableDesignation(n.legalBasis().trim(), n.reasonZh().trim());
     }
 
     /** An enterprise acts only on its own case (DOMAIN.md §8.2), checked before anything else is said about it. */
@@ -427,11 +455,12 @@ public class CaseWorkflow {
     private CaseFileView partyStep(Actor actor, String caseId, Function<CaseFile, CaseFile.Transition> command,
                                    LocalDate date) {
         Role role = actor.has(Role.ENTERPRISE) && !actor.isAgencyStaff() ? Role.ENTERPRISE : Role.OFFICER;
-        return step(actor, caseId, role, null, n -> command, null, date, null);
+        return step(actor, caseId, role, null, n -> command, null, date, null, null);
     }
 
     private CaseFileView step(Actor actor, String caseId, Role role, AccessPolicy.Duty duty, Step step,
-                              DocumentNumbers.Series series, LocalDate date, String officerDiscretion) {
+                              DocumentNumbers.Series series, LocalDate date, String officerDiscretion,
+                              NonRepairableDesignation nonRepairable) {
         var loaded = load(caseId);
         CaseFile c = flowCase(loaded);
         // dry run: the model refuses an illegal or gated step before anyone's duties are checked or a number is used
@@ -447,9 +476,13 @@ public class CaseWorkflow {
         List<CaseEvents.Raised> events = new ArrayList<>(run(() -> CaseEvents.of(t, decisionId, at, deadlines)));
         Document decision = null;
         if (t.after().state() == CaseState.DECIDED) {
-            PenaltyDecision d = penaltyDecision(t.after(), decisionId, number, date, officerDiscretion, at);
+            PenaltyDecision d = penaltyDecision(t.after(), decisionId, number, date, officerDiscretion, at,
+                    nonRepairable);
+            // the one classification of the decision's publicity, carried in PenaltyDecided
+            ClassifiedPlan plan = d.publicityPlan(classifier);
+            DecisionValidator.nonRepairableTier(nonRepairable != null, plan);
             decision = CaseRepository.toBson(d);
-            events.addFirst(new CaseEvents.Raised(EventTypes.PENALTY_DECIDED, PenaltyDecidedV1.from(d)));
+            events.addFirst(new CaseEvents.Raised(EventTypes.PENALTY_DECIDED, PenaltyDecidedV1.from(d, plan)));
         }
         repository.save(loaded, t, actor.ref(role), at, events, decision);
         return view(t.after(), loaded.version() + 1);
@@ -457,7 +490,8 @@ public class CaseWorkflow {
 
     /** The decision document's content, from the reviewed proposal and the file (行政处罚法 第五十九条). */
     private PenaltyDecision penaltyDecision(CaseFile c, String decisionId, String number, LocalDate date,
-                                            String officerDiscretion, Instant at) {
+                                            String officerDiscretion, Instant at,
+                                            NonRepairableDesignation nonRepairable) {
         var p = c.proposal();
         var party = c.party();
         List<ProposedPenalty> decided = c.outcome().penalties();
@@ -468,7 +502,7 @@ public class CaseWorkflow {
                 decided.stream().map(x -> new Penalty(x.type(), x.amount() == null ? null : x.amount().setScale(2),
                         x.description())).toList(), SeverityTier.valueOf(p.severityTier()), p.facts(),
                 c.evidence().stream().map(CaseFile.EvidenceItem::description).toList(), p.violatedProvision(),
-                p.penaltyBasisProvision(), statement, issuingAgency, at);
+                p.penaltyBasisProvision(), statement, issuingAgency, at, nonRepairable);
     }
 
     private CaseFileRepository.Loaded load(String caseId) {
@@ -521,19 +555,9 @@ public class CaseWorkflow {
             };
             var x = e.violation();
             throw new ProblemException(status, x.rule(), x.field(), x.messageZh(), x.messageEn());
-        } catch (DateOutsideCalendarException e) {
-            throw new ProblemException(HttpStatus.valueOf(422), "DATE_OUTSIDE_CALENDAR", null, e.getMessage(),
-                    e.getMessage());
         }
     }
 
-    private static <T> T safe(Supplier<T> s) {
-        try {
-            return s.get();
-        } catch (DateOutsideCalendarException e) {
-            return null;
-        }
-    }
 
     /**
      * 首违不罚 is for a first violation (行政处罚法 第三十三条第一款): a party with an earlier decided violation of the

@@ -1,5 +1,6 @@
 package cn.gov.eco.enforcement.casefile.infrastructure;
 
+import cn.gov.eco.platform.publicity.PublicityClassifier;
 import cn.gov.eco.enforcement.casefile.application.CaseWorkflow;
 import cn.gov.eco.enforcement.casefile.model.CaseDeadlines;
 import cn.gov.eco.enforcement.casefile.model.CaseRules;
@@ -41,8 +42,8 @@ public class CaseFlowConfiguration {
     @Bean
     CaseWorkflow caseWorkflow(CaseFileRepository repository, MongoDocumentNumbers numbers, AccessPolicy policy,
                               WorkingDayCalendar calendar, CaseRules rules, UsccWhitelist whitelist, Clock clock,
-                              Supplier<UUID> ids, CaseFlowProperties properties) {
+                              Supplier<UUID> ids, CaseFlowProperties properties, PublicityClassifier classifier) {
         return new CaseWorkflow(repository, numbers, policy, new CaseDeadlines(calendar, rules), rules, whitelist,
-                clock, ids, properties.agency());
+                clock, ids, properties.agency(), classifier);
     }
 }

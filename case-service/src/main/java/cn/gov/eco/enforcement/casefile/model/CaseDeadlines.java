@@ -105,13 +105,12 @@ public final class CaseDeadlines {
     /** T4 (行政处罚法 第六十条; MEE Order 30 extensions and exclusions [U]). */
     public DecisionDeadline decisionDeadline(LocalDate filed, List<CaseFile.Extension> extensions,
                                              List<CaseFile.Suspension> suspensions) {
-        ExplainedDate statutory = ExplainedDate.of(calendar.compute(informationOnly(StatutoryDateRules.T4_CASE_DECISION,
-                filed.plusDays(StatutoryDateRules.T4_CASE_DECISION.count())), "立案", "case filed", filed));
+        ExplainedDate statutory = ExplainedDate.of(calendar.compute(StatutoryDateRules.T4_CASE_DECISION,
+                "立案", "case filed", filed));
         int extensionDays = extensions.stream().mapToInt(CaseFile.Extension::days).sum();
         LocalDate statutoryRaw = statutory.derivation().rawEndDate();
         ExplainedDate extended = extensionDays == 0 ? null : ExplainedDate.of(calendar.compute(
-                informationOnly(StatutoryDateRules.T4_CASE_DECISION_EXTENSION.withCount(extensionDays),
-                        statutoryRaw.plusDays(extensionDays)), "原办案期限届满（经负责人批准延长）",
+                StatutoryDateRules.T4_CASE_DECISION_EXTENSION.withCount(extensionDays), "原办案期限届满（经负责人批准延长）",
                 "original case deadline (extension approved by the head)", statutory.derivation().rawEndDate()));
         long excluded = suspensions.stream().mapToLong(s -> ChronoUnit.DAYS.between(s.from(), s.to()) + 1).sum();
         ExplainedDate base = extended != null ? extended : statutory;
@@ -120,13 +119,5 @@ public final class CaseDeadlines {
                 "case deadline (hearing, public notice, monitoring, appraisal and service time excluded)",
                 base.derivation().rawEndDate()));
         return DecisionDeadline.of(statutory, extended, after, extensionDays, excluded);
-    }
-
-    /**
-     * T4 alerts on the raw date and shows the roll-forward as information only; where the holiday table of the raw
-     * date's year is not loaded yet, the information is left out rather than guessed (the deadline is the same).
-     */
-    private DateRule informationOnly(DateRule rule, LocalDate raw) {
-        return calendar.covers(raw) ? rule : rule.withRollForward(RollForwardPolicy.NONE);
     }
 }

@@ -108,8 +108,22 @@ public record CaseFile(String caseId, CaseState state, Party party, Lead lead, F
     public record Statement(LocalDate receivedDate, String summary, String recordedBy) {
     }
 
-    /** 当事人明确放弃陈述申辩 / 听证 (行政处罚法 第六十二条). */
-    public record Waiver(boolean statementsWaived, boolean hearingWaived, LocalDate date, String recordedBy) {
+    /**
+     * 当事人明确放弃陈述申辩 / 听证 (行政处罚法 第六十二条), or a hearing deemed waived (视为放弃) because it was requested
+     * after the 5 working days (第六十四条第一项).
+     *
+     * @param deemedReasonZh for a deemed waiver: who asked, when, and why late; null for an express waiver
+     */
+    public record Waiver(boolean statementsWaived, boolean hearingWaived, LocalDate date, String recordedBy,
+                         String deemedReasonZh) {
+
+        public Waiver(boolean statementsWaived, boolean hearingWaived, LocalDate date, String recordedBy) {
+            this(statementsWaived, hearingWaived, date, recordedBy, null);
+        }
+
+        public boolean deemed() {
+            return deemedReasonZh != null;
+        }
     }
 
     /** 听证: requested, scheduled and notified, held. */
@@ -293,8 +307,11 @@ public record CaseFile(String caseId, CaseState state, Party party, Lead lead, F
                 details("statementsWaived", w.statementsWaived(), "hearingWaived", w.hearingWaived(), "date", w.date()));
     }
 
-    /** 听证申请 within 5 working days of the notice (行政处罚法 第六十四条第一项、第八十五条). */
-    public Transition requestHearing(LocalDate date) {
+    /**
+     * 听证申请 within 5 working days of the notice (行政处罚法 第六十四条第一项、第八十五条). A request after them is
+     * treated as giving up the hearing (视为放弃): recorded as a deemed waiver — who asked, when, why late — not refused.
+     */
+    public Transition requestHearing(LocalDate date, String requestedBy) {
         require("HEARING_REQUEST", PRE_NOTICE_SERVED);
         if (!preNotice.hearingRightOffered()) {
             throw CaseRuleException.gate("HEARING_RIGHT_NOT_APPLICABLE", null,
@@ -308,10 +325,15 @@ public record CaseFile(String caseId, CaseState state, Party party, Lead lead, F
         notBefore("requestedDate", date, preNotice.servedDate(), "事先告知书送达日期", "the notice's service");
         ExplainedDate end = preNotice.hearingRequestWindowEnd();
         if (date.isAfter(end.date())) {
-            throw CaseRuleException.gate("HEARING_REQUEST_LATE", "requestedDate",
-                    "听证申请日期 " + date + " 已超过申请期限 " + end.date() + "（" + end.explanationZh() + "）",
-                    "The hearing request on " + date + " is after the window's end " + end.date() + " ("
-                            + end.explanationEn() + ")");
+            String zh = requestedBy + " 于 " + date + " 申请听证，已超过申请期限 " + end.date() + "（" + end.explanationZh()
+                    + "），依据《行政处罚法》第六十四条第一项视为放弃听证";
+            String en = requestedBy + " requested a hearing on " + date + ", after the window's end " + end.date()
+                    + " (" + end.explanationEn() + "): deemed a waiver of the hearing (Administrative Penalty Law "
+                    + "Art. 64(1))";
+            boolean statementsWaived = waiver != null && waiver.statementsWaived();
+            return change(d -> d.waiver = new Waiver(statementsWaived, true, date, requestedBy, zh),
+                    "HEARING_DEEMED_WAIVED", en, List.of(), details("requestedDate", date, "requestedBy", requestedBy,
+                            "windowEnd", end.date(), "deemedWaiver", zh));
         }
         return change(d -> {
             d.state = HEARING_REQUESTED;

@@ -54,14 +54,19 @@ public record CaseRules(BigDecimal hearingOrganisationFine, BigDecimal hearingIn
                 limitationYears, limitationYearsSeriousHarm, legalBasis);
     }
 
-    /** The range of the provision cited, matched after removing whitespace; empty when the table has no line. */
+    /**
+     * The range of the provision cited, matched after removing whitespace: the table's line for exactly that
+     * provision, else the longest line the citation starts with (an article's range covers its items, e.g.
+     * 第九十九条 for 第九十九条第二项); empty when the table has no line.
+     */
     public Optional<FineRange> rangeOf(String provision) {
         if (provision == null) {
             return Optional.empty();
         }
         String key = normalise(provision);
-        return legalBasis.entrySet().stream().filter(e -> normalise(e.getKey()).equals(key))
-                .map(Map.Entry::getValue).findFirst();
+        return legalBasis.entrySet().stream().filter(e -> key.startsWith(normalise(e.getKey())))
+                .max(java.util.Comparator.comparingInt(e -> normalise(e.getKey()).length()))
+                .map(Map.Entry::getValue);
     }
 
     private static String normalise(String s) {

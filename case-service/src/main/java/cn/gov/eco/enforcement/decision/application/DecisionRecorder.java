@@ -1,5 +1,7 @@
 package cn.gov.eco.enforcement.decision.application;
 
+import cn.gov.eco.platform.publicity.NonRepairableDesignation;
+import cn.gov.eco.platform.publicity.PublicityClassifier;
 import cn.gov.eco.enforcement.decision.infrastructure.CaseRepository;
 import cn.gov.eco.enforcement.decision.model.Enterprise;
 import cn.gov.eco.enforcement.decision.model.Penalty;
@@ -26,12 +28,15 @@ public class DecisionRecorder {
 
     private final DecisionValidator validator;
     private final CaseRepository repository;
+    private final PublicityClassifier classifier;
     private final Clock clock;
     private final Supplier<UUID> ids;
 
-    public DecisionRecorder(DecisionValidator validator, CaseRepository repository, Clock clock, Supplier<UUID> ids) {
+    public DecisionRecorder(DecisionValidator validator, CaseRepository repository, PublicityClassifier classifier,
+                            Clock clock, Supplier<UUID> ids) {
         this.validator = validator;
         this.repository = repository;
+        this.classifier = classifier;
         this.clock = clock;
         this.ids = ids;
     }
@@ -69,12 +74,18 @@ public class DecisionRecorder {
         String caseId = ids.get().toString();
         var decision = new PenaltyDecision(caseId, ids.get().toString(), outcome.documentNumber(), r.decisionDate(),
                 new Enterprise(outcome.normalisedUscc(), e.name().trim(), e.address().trim(),
-                        e.legalRepresentative() == null ? null : e.legalRepresentative().trim()),
+                        e.legalRepresentative() == null ? null : e.legalRepresentative().trim(),
+                        outcome.usccStatus()),
                 r.penalties().stream().map(p -> new Penalty(PenaltyType.valueOf(p.type()),
                         p.amount() == null ? null : p.amount().setScale(2), p.description())).toList(),
                 SeverityTier.valueOf(r.severityTier()), r.facts(), r.evidence(), r.violatedProvision(),
-                r.penaltyBasisProvision(), r.discretionStatement(), r.issuingAgency().trim(), clock.instant());
-        repository.insertDecided(decision, actor.ref(Role.OFFICER), attestations(r));
+                r.penaltyBasisProvision(), r.discretionStatement(), r.issuingAgency().trim(), clock.instant(),
+                r.nonRepairable() == null ? null : new NonRepairableDesignation(r.nonRepairable().legalBasis().trim(),
+                        r.nonRepairable().reasonZh().trim()));
+        // the one classification of the decision's publicity, carried in PenaltyDecided (notice and record read it)
+        var plan = decision.publicityPlan(classifier);
+        DecisionValidator.nonRepairableTier(r.nonRepairable() != null, plan);
+        repository.insertDecided(decision, plan, actor.ref(Role.OFFICER), attestations(r));
         return new Recorded(decision, outcome.warnings());
     }
 }

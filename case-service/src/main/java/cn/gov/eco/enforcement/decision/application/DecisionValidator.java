@@ -1,5 +1,9 @@
 package cn.gov.eco.enforcement.decision.application;
 
+import cn.gov.eco.platform.identity.UsccStatus;
+import cn.gov.eco.enforcement.casefile.model.Discretion;
+import cn.gov.eco.platform.publicity.ClassifiedPlan;
+import cn.gov.eco.platform.web.InvalidInputException;
 import cn.gov.eco.enforcement.casefile.model.CaseRules;
 import cn.gov.eco.enforcement.casefile.model.Gates;
 import cn.gov.eco.enforcement.casefile.model.ProposedPenalty;
@@ -28,6 +32,9 @@ public class DecisionValidator {
 
     static final BigDecimal MAX_AMOUNT = new BigDecimal("9999999999999999.99"); // decimal(18,2), DOMAIN.md §8.5.2
 
+    /** 行政处罚法 (1996) 第六十四条: in force from 1996-10-01; no decision under it is older. */
+    static final java.time.LocalDate PENALTY_LAW_IN_FORCE = java.time.LocalDate.of(1996, 10, 1);
+
     private final WorkingDayCalendar calendar;
     private final UsccWhitelist whitelist;
     private final CaseRules rules;
@@ -44,14 +51,16 @@ public class DecisionValidator {
     }
 
     /** The result: violations (nothing may be stored if any), and warnings that do not block. */
+    /** @param usccStatus the USCC's status: VALID, MANUALLY_VERIFIED or NEEDS_MANUAL_VERIFICATION */
     public record Outcome(List<Violation> violations, List<Violation> warnings, String normalisedUscc,
-                          String documentNumber) {
+                          String documentNumber, String usccStatus) {
     }
 
     public Outcome validate(RecordDecisionRequest r, LocalDate today) {
         List<Violation> v = new ArrayList<>();
         List<Violation> w = new ArrayList<>();
         String uscc = null;
+        String usccStatus = null;
         String number = null;
         if (r.enterprise() == null) {
             v.add(required("enterprise", "当事人", "the party (enterprise)"));
@@ -63,6 +72,15 @@ public class DecisionValidator {
                 UsccCheck check = Uscc.check(e.uscc(), whitelist);
                 if (check.accepted()) {
                     uscc = check.normalized();
+                    usccStatus = check.status().name();
+                } else if (check.status() == UsccStatus.NEEDS_MANUAL_VERIFICATION) {
+                    // DOMAIN.md §6: real codes that fail the check character are in circulation — accepted with a
+                    // warning, recorded as NEEDS_MANUAL_VERIFICATION and queued for an officer to confirm
+                    uscc = check.normalized();
+                    usccStatus = check.status().name();
+                    check.violations().forEach(x -> w.add(new Violation("enterprise.uscc", x.code(),
+                            x.messageZh() + "；已受理并列入人工核验清单",
+                            x.messageEn() + "; accepted and queued for an officer to verify against the registry")));
                 } else {
                     check.violations().forEach(x -> v.add(new Violation("enterprise.uscc", x.code(), x.messageZh(),
                             x.messageEn())));
@@ -93,11 +111,13 @@ public class DecisionValidator {
         } else if (r.decisionDate().isAfter(today)) {
             v.add(new Violation("decisionDate", "DATE_IN_FUTURE", "决定日期不能晚于今天（" + today + "）",
                     "The decision date cannot be after today (" + today + ")"));
-        } else if (!calendar.covers(r.decisionDate())) {
-            v.add(new Violation("decisionDate", "DATE_OUTSIDE_CALENDAR",
-                    "决定日期超出工作日历覆盖的年份（" + calendar.calendarVersion() + "）",
-                    "The decision date is outside the years the working-day calendar covers ("
-                            + calendar.calendarVersion() + ")"));
+        } else if (r.decisionDate().isBefore(PENALTY_LAW_IN_FORCE)) {
+            // any year since is registrable (存量案件录入): publicity periods are month counts, and working-day rules
+            // fall back on a provisional year where no holiday table is loaded (DOMAIN §0.2)
+            v.add(new Violation("decisionDate", "DATE_BEFORE_PENALTY_LAW",
+                    "决定日期不能早于《中华人民共和国行政处罚法》施行日（" + PENALTY_LAW_IN_FORCE + "）",
+                    "The decision date cannot be before the Administrative Penalty Law took effect ("
+                            + PENALTY_LAW_IN_FORCE + ")"));
         }
         penalties(r, v);
         if (blank(r.severityTier())) {
@@ -110,10 +130,49 @@ public class DecisionValidator {
         text(v, "violatedProvision", r.violatedProvision(), 2_000, "违反的法律规定", "the provision violated");
         text(v, "penaltyBasisProvision", r.penaltyBasisProvision(), 2_000, "处罚依据", "the legal basis of the penalty");
         text(v, "issuingAgency", r.issuingAgency(), 200, "作出决定的行政机关", "the issuing agency");
+        nonRepairable(r, v);
         if (v.isEmpty()) {
             gates(r, v);
+            statutoryRange(r, v);
         }
-        return new Outcome(v, w, uscc, number);
+        return new Outcome(v, w, uscc, number, usccStatus);
+    }
+
+    /**
+     * DOMAIN.md §8.5.2, §0.2: the fine lies inside the statutory range of the provision cited (the legal-basis table,
+     * {@code enforcement.case-flow.legal-basis}, [U] until legal confirms each line); 从轻 stays inside it; below the
+     * minimum only as 减轻处罚 flagged with its ground (《行政处罚法》第三十二条). The same check as the case flow's.
+     */
+    private void statutoryRange(RecordDecisionRequest r, List<Violation> v) {
+        List<ProposedPenalty> penalties = r.penalties().stream().map(p -> new ProposedPenalty(
+                PenaltyType.valueOf(p.type()), p.amount(), p.description())).toList();
+        Discretion.check(penalties, r.penaltyBasisProvision(), r.mitigation(), rules)
+                .forEach(e -> v.add(e.violation()));
+    }
+
+    /** 特定严重失信 designated on the decision: its legal basis and the reason the notice prints are required. */
+    private static void nonRepairable(RecordDecisionRequest r, List<Violation> v) {
+        var n = r.nonRepairable();
+        if (n == null) {
+            return;
+        }
+        text(v, "nonRepairable.legalBasis", n.legalBasis(), 500, "不予修复（特定严重失信）的依据",
+                "the legal basis of the non-repairable designation");
+        text(v, "nonRepairable.reasonZh", n.reasonZh(), 1_000, "不予修复的理由", "the reason it cannot be repaired");
+    }
+
+    /**
+     * [I] 特定严重失信 is a serious breach: a decision whose publicity tier (as classified) is not SERIOUS cannot be
+     * designated non-repairable. Checked after the one classification, before anything is written.
+     */
+    public static void nonRepairableTier(boolean designated, ClassifiedPlan plan) {
+        if (designated && plan.classification().appliedTier() != SeverityTier.SERIOUS) {
+            throw new InvalidInputException(List.of(new Violation("nonRepairable", "NON_REPAIRABLE_REQUIRES_SERIOUS",
+                    "只有严重失信信息可以认定为特定严重失信、公示期内不予修复；本决定的失信程度为"
+                            + plan.classification().appliedTier().nameZh(),
+                    "Only serious information can be designated non-repairable (specified serious breach); this "
+                            + "decision's tier is " + plan.classification().appliedTier())));
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package cn.gov.eco.enforcement.decision.infrastructure;
 
+import cn.gov.eco.platform.publicity.ClassifiedPlan;
+import cn.gov.eco.platform.publicity.NonRepairableDesignation;
 import cn.gov.eco.contracts.EventTypes;
 import cn.gov.eco.enforcement.decision.model.Enterprise;
 import cn.gov.eco.enforcement.decision.model.Penalty;
@@ -54,17 +56,18 @@ public class CaseRepository {
                 new IndexOptions().unique(true).sparse(true).name("decision_document_number_unique"));
     }
 
-    public void insertDecided(PenaltyDecision d, ActorRef recordedBy) {
-        insertDecided(d, recordedBy, java.util.Map.of());
+    public void insertDecided(PenaltyDecision d, ClassifiedPlan plan, ActorRef recordedBy) {
+        insertDecided(d, plan, recordedBy, java.util.Map.of());
     }
 
     /**
      * @param attestations the gate attestations of a decision registered from outside the system (legal review,
      *                     minutes, hearing right), stored under {@code registration} and in the record entry
      */
-    public void insertDecided(PenaltyDecision d, ActorRef recordedBy, java.util.Map<String, String> attestations) {
+    public void insertDecided(PenaltyDecision d, ClassifiedPlan plan, ActorRef recordedBy,
+                              java.util.Map<String, String> attestations) {
         var event = outbox.raise(EventTypes.PENALTY_DECIDED, d.caseId(), d.caseId(), 1, "none", calendarVersion,
-                PenaltyDecidedV1.from(d));
+                PenaltyDecidedV1.from(d, plan));
         Document doc = new Document("_id", d.caseId())
                 .append("state", "DECIDED")
                 .append("version", 1L)
@@ -73,7 +76,7 @@ public class CaseRepository {
                         .append("role", recordedBy.role().name()).append("at", java.util.Date.from(d.recordedAt())))
                 .append(RECORD, List.of(ProcessRecord.toBson(ProcessRecord.next(null, d.recordedAt(), recordedBy,
                         "DECISION_RECORDED", null, "DECIDED", null, List.of(d.documentNumber()),
-                        details(d, attestations)))));
+                        details(d, plan, attestations)))));
         if (!attestations.isEmpty()) {
             doc.append("registration", new Document(new java.util.LinkedHashMap<String, Object>(attestations)));
         }
@@ -85,12 +88,73 @@ public class CaseRepository {
         }
     }
 
-    private static java.util.Map<String, String> details(PenaltyDecision d, java.util.Map<String, String> attestations) {
+    private static java.util.Map<String, String> details(PenaltyDecision d, ClassifiedPlan plan,
+                                                         java.util.Map<String, String> attestations) {
         java.util.Map<String, String> m = new java.util.LinkedHashMap<>(java.util.Map.of("caseId", d.caseId(),
                 "decisionId", d.decisionId(), "uscc", d.enterprise().uscc(), "documentNumber", d.documentNumber(),
                 "severityTier", d.severityTier().name(), "decisionDate", d.decisionDate().toString()));
+        m.putAll(publicityDetails(d, plan));
         m.putAll(attestations);
         return m;
+    }
+
+    /** What the full-process record keeps of the publicity plan classified at the decision. */
+    public static java.util.Map<String, String> publicityDetails(PenaltyDecision d, ClassifiedPlan plan) {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("publicityTier", plan.classification().appliedTier().name());
+        m.put("publicityRuleSet", plan.plan().ruleSetId());
+        if (plan.plan().earliestApplicationDate() != null) {
+            m.put("earliestRepairApplication", plan.plan().earliestApplicationDate().date().toString());
+        }
+        if (d.nonRepairable() != null) {
+            m.put("nonRepairableLegalBasis", d.nonRepairable().legalBasis());
+        }
+        return m;
+    }
+
+    /** Registered decisions whose USCC failed the check character and awaits an officer's verification. */
+    public List<PenaltyDecision> usccToVerify() {
+        List<PenaltyDecision> out = new java.util.ArrayList<>();
+        cases.find(Filters.eq("decision.enterprise.usccStatus", Enterprise.NEEDS_MANUAL_VERIFICATION))
+                .limit(500).forEach(d -> out.add(fromBson(d.getString("_id"), d.get("decision", Document.class))));
+        return out;
+    }
+
+    /**
+     * An officer confirmed the USCC against the registry: MANUALLY_VERIFIED, with an entry in the full-process record,
+     * in one write guarded by the case's version.
+     *
+     * @return false when the case is not (or no longer) awaiting verification
+     */
+    public boolean confirmUscc(String caseId, ActorRef actor, java.time.Instant at, String registryReference,
+                               String note) {
+        Document doc = cases.find(Filters.and(Filters.eq("_id", caseId),
+                Filters.eq("decision.enterprise.usccStatus", Enterprise.NEEDS_MANUAL_VERIFICATION))).first();
+        if (doc == null) {
+            return false;
+        }
+        List<Document> record = doc.getList(RECORD, Document.class, List.of());
+        java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("uscc", doc.get("decision", Document.class).get("enterprise", Document.class).getString("uscc"));
+        details.put("registryReference", registryReference);
+        if (note != null) {
+            details.put("note", note);
+        }
+        var entry = ProcessRecord.next(record.isEmpty() ? null : ProcessRecord.fromBson(record.getLast()), at, actor,
+                "USCC_VERIFIED", doc.getString("state"), doc.getString("state"), "统一社会信用代码已人工核验",
+                List.of(), details);
+        Number version = (Number) doc.get("version");
+        long v = version == null ? 0 : version.longValue();
+        var versionFilter = v == 0 ? Filters.or(Filters.eq("version", 0L), Filters.exists("version", false))
+                : Filters.eq("version", v);
+        var result = cases.updateOne(Filters.and(Filters.eq("_id", caseId), versionFilter,
+                        Filters.eq("decision.enterprise.usccStatus", Enterprise.NEEDS_MANUAL_VERIFICATION)),
+                com.mongodb.client.model.Updates.combine(
+                        com.mongodb.client.model.Updates.set("decision.enterprise.usccStatus",
+                                Enterprise.MANUALLY_VERIFIED),
+                        com.mongodb.client.model.Updates.set("version", v + 1),
+                        com.mongodb.client.model.Updates.push(RECORD, ProcessRecord.toBson(entry))));
+        return result.getMatchedCount() == 1;
     }
 
     public Optional<Document> find(String caseId) {
@@ -103,7 +167,8 @@ public class CaseRepository {
                 .append("documentNumber", d.documentNumber())
                 .append("decisionDate", d.decisionDate().toString())
                 .append("enterprise", new Document("uscc", e.uscc()).append("name", e.name())
-                        .append("address", e.address()).append("legalRepresentative", e.legalRepresentative()))
+                        .append("address", e.address()).append("legalRepresentative", e.legalRepresentative())
+                        .append("usccStatus", e.usccStatus()))
                 .append("penalties", d.penalties().stream().map(p -> new Document("type", p.type().name())
                         .append("amount", p.amount() == null ? null : new Decimal128(p.amount()))
                         .append("description", p.description())).toList())
@@ -114,7 +179,10 @@ public class CaseRepository {
                 .append("penaltyBasisProvision", d.penaltyBasisProvision())
                 .append("discretionStatement", d.discretionStatement())
                 .append("issuingAgency", d.issuingAgency())
-                .append("recordedAt", Date.from(d.recordedAt()));
+                .append("recordedAt", Date.from(d.recordedAt()))
+                .append("nonRepairable", d.nonRepairable() == null ? null
+                        : new Document("legalBasis", d.nonRepairable().legalBasis())
+                        .append("reasonZh", d.nonRepairable().reasonZh()));
     }
 
     public static PenaltyDecision fromBson(String caseId, Document d) {
@@ -126,11 +194,16 @@ public class CaseRepository {
         return new PenaltyDecision(caseId, d.getString("decisionId"), d.getString("documentNumber"),
                 LocalDate.parse(d.getString("decisionDate")),
                 new Enterprise(e.getString("uscc"), e.getString("name"), e.getString("address"),
-                        e.getString("legalRepresentative")),
+                        e.getString("legalRepresentative"), e.getString("usccStatus")),
                 penalties, SeverityTier.valueOf(d.getString("severityTier")), d.getString("facts"),
                 d.getList("evidence", String.class), d.getString("violatedProvision"),
                 d.getString("penaltyBasisProvision"), d.getString("discretionStatement"),
-                d.getString("issuingAgency"), d.getDate("recordedAt").toInstant());
+                d.getString("issuingAgency"), d.getDate("recordedAt").toInstant(), nonRepairable(d));
+    }
+
+    private static NonRepairableDesignation nonRepairable(Document d) {
+        Document n = d.get("nonRepairable", Document.class);
+        return n == null ? null : new NonRepairableDesignation(n.getString("legalBasis"), n.getString("reasonZh"));
     }
 
     static BigDecimal amount(Object o) {

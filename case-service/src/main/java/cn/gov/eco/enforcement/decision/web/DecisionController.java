@@ -61,6 +61,26 @@ public class DecisionController {
         return new CaseView(read.caseId(), read.state(), read.decision(), List.of());
     }
 
+    /** The USCC exception queue: codes that fail the check character, accepted and awaiting an officer. */
+    @GetMapping("/uscc-verifications")
+    @Access(roles = {OFFICER, LEGAL_REVIEWER, AGENCY_HEAD, AUDITOR})
+    public List<PenaltyDecision> usccToVerify() {
+        return queries.usccToVerify();
+    }
+
+    /** The officer's confirmation of a queued USCC against the registry. */
+    public record UsccConfirmation(String registryReference, String note) {
+    }
+
+    @PostMapping("/{caseId}/uscc-verification")
+    @Access(roles = OFFICER, changesState = true)
+    public CaseView confirmUscc(Actor actor, @PathVariable String caseId,
+                                @RequestBody(required = false) UsccConfirmation body) {
+        var read = queries.confirmUscc(actor, caseId, body == null ? null : body.registryReference(),
+                body == null ? null : body.note());
+        return new CaseView(read.caseId(), read.state(), read.decision(), List.of());
+    }
+
     /** 执法全过程记录: every state change, hash-chained, with the chain recomputed (JSON export for auditors). */
     @GetMapping("/{caseId}/record")
     @Access(roles = {OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST, AUDITOR})

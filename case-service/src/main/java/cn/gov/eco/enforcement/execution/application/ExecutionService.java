@@ -18,7 +18,6 @@ import cn.gov.eco.enforcement.execution.model.ExecutionState;
 import cn.gov.eco.enforcement.execution.model.ExecutionTerms;
 import cn.gov.eco.enforcement.execution.model.Payment;
 import cn.gov.eco.enforcement.execution.model.PaymentAccount;
-import cn.gov.eco.platform.calendar.DateOutsideCalendarException;
 import cn.gov.eco.platform.calendar.ExplainedDate;
 import cn.gov.eco.platform.publicity.SeverityTier;
 import cn.gov.eco.platform.security.AccessPolicy;
@@ -109,14 +108,8 @@ public class ExecutionService {
         var execution = new Execution(d.caseId(), d.decisionId(), d.documentNumber(), d.enterprise().uscc(),
                 d.totalFine(), new Execution.Service(act.servedDate(), act.servedAt(), act.method(), act.deemed(),
                 m.deliveryId(), act.actId(), eventId), null, null, List.of(), null, null, null, null, null);
-        ExplainedDate due;
-        try {
-            due = terms.paymentDue(act.servedDate());
-        } catch (DateOutsideCalendarException e) {
-            // the clock still starts: the due date is derived when read, once that year's holiday table is loaded
-            log.warn("case {}: due date not computable yet: {}", m.caseId(), e.getMessage());
-            due = null;
-        }
+        // never refused: a year without a loaded holiday table is computed provisionally and flagged (DOMAIN §0.2)
+        ExplainedDate due = terms.paymentDue(act.servedDate());
         // a decision without a fine owes no money: its only obligation left is the rectification
         ExecutionState to = d.totalFine().signum() == 0 ? ExecutionState.PERFORMED : ExecutionState.EXECUTING;
         var details = new LinkedHashMap<String, String>();
@@ -275,7 +268,6 @@ public class ExecutionService {
             v.add(new Violation("deferredUntil", "DEFERRAL_NOT_LATER", "暂缓缴纳的期限应晚于现在的缴款期限（" + currentDue
                     + "）", "The deferred due date must be after the current due date (" + currentDue + ")"));
         }
-        calendarCovers(v, "deferredUntil", r.deferredUntil());
         throwIf(v);
         ActorRef by = actor.ref(Role.AGENCY_HEAD);
         var deferral = new Execution.Deferral(r.approvedDate(), r.deferredUntil(), r.reason().trim(), by);
@@ -310,7 +302,6 @@ public class ExecutionService {
                 if (in.dueDate() == null) {
                     v.add(required(f + ".dueDate", "本期缴款期限", "the instalment's due date"));
                 } else {
-                    calendarCovers(v, f + ".dueDate", in.dueDate());
                     if (i > 0 && r.instalments().get(i - 1) != null && r.instalments().get(i - 1).dueDate() != null
                             && !in.dueDate().isAfter(r.instalments().get(i - 1).dueDate())) {
                         v.add(new Violation(f + ".dueDate", "INSTALMENT_DATES_NOT_INCREASING",
@@ -386,7 +377,7 @@ public class ExecutionService {
                                 account.outstanding().toPlainString()))),
                         List.of(new ExecutionEvent.PaymentOverdue(due, account))), SYSTEM);
                 marked++;
-            } catch (ProblemException | DateOutsideCalendarException e) {
+            } catch (ProblemException e) {
                 log.warn("overdue check of case {} skipped: {}", caseId, e.getMessage());
             }
         }
@@ -417,7 +408,6 @@ public class ExecutionService {
             v.add(new Violation("servedDate", "REMINDER_BEFORE_DUE_DATE", "催告书应在缴款期限（" + due + "）届满后送达",
                     "The reminder is served after the due date (" + due + ") has passed"));
         }
-        calendarCovers(v, "servedDate", r.servedDate());
         throwIf(v);
         ActorRef by = actor.ref(Role.OFFICER);
         var reminder = new Execution.Reminder(r.servedDate(), blankToNull(r.documentNumber()), by);
@@ -526,9 +516,6 @@ public class ExecutionService {
             }
         } else if (kind == Execution.RemedyOutcome.Kind.AMENDED) {
             amended = amended(v, r.amended());
-        }
-        if (r.effectiveDate() != null) {
-            calendarCovers(v, "effectiveDate", r.effectiveDate());
         }
         throwIf(v);
         Loaded loaded = load(caseId);
@@ -665,14 +652,6 @@ public class ExecutionService {
             v.add(new Violation("approvedDate", "APPROVAL_BEFORE_SERVICE", "批准日期不能早于决定书送达日期（"
                     + e.service().servedDate() + "）", "The approval cannot be before the decision was served ("
                     + e.service().servedDate() + ")"));
-        }
-    }
-
-    private void calendarCovers(List<Violation> v, String field, LocalDate date) {
-        if (date != null && !terms.calendar().covers(date)) {
-            v.add(new Violation(field, "DATE_OUTSIDE_CALENDAR", "日期超出工作日历覆盖的年份（"
-                    + terms.calendar().calendarVersion() + "）", "The date is outside the years the working-day "
-                    + "calendar covers (" + terms.calendar().calendarVersion() + ")"));
         }
     }
 

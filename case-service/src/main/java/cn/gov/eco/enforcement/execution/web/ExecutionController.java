@@ -5,7 +5,6 @@ import cn.gov.eco.enforcement.execution.application.ExecutionService;
 import cn.gov.eco.enforcement.execution.application.ExecutionView;
 import cn.gov.eco.platform.security.Access;
 import cn.gov.eco.platform.security.Actor;
-import cn.gov.eco.platform.calendar.DateOutsideCalendarException;
 import cn.gov.eco.platform.web.ProblemException;
 import cn.gov.eco.platform.web.ProblemHandler;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,18 +47,6 @@ public class ExecutionController {
     public ExecutionController(ExecutionService execution, ProblemHandler problems) {
         this.execution = execution;
         this.problems = problems;
-    }
-
-    /**
-     * A date of the case falls in a year whose State Council holiday table is not loaded yet: nothing is guessed and
-     * nothing changed; the answer says which table to add.
-     */
-    @ExceptionHandler(DateOutsideCalendarException.class)
-    public ResponseEntity<ProblemDetail> outsideCalendar(DateOutsideCalendarException e) {
-        return problems.problem(new ProblemException(HttpStatus.CONFLICT, "DATE_OUTSIDE_CALENDAR", null,
-                "日期 " + e.date() + " 超出工作日历 " + e.calendarVersion() + " 的覆盖范围，请先录入该年度国务院节假日安排（本次未作任何更改）",
-                "Date " + e.date() + " is outside the working-day calendar " + e.calendarVersion()
-                        + "; add that year's State Council holiday table (nothing was changed)"));
     }
 
     @GetMapping

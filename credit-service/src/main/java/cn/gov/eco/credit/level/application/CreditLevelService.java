@@ -59,6 +59,12 @@ public class CreditLevelService {
                 m.violatedProvision(), m.facts(), m.enterprise().name(), rules, supervision, today(), now));
     }
 
+    /** 两书同达 completed: the decision takes effect, and its penalty counts (DOMAIN.md §0.2). */
+    public void onServed(LevelMessages.Served m) {
+        apply(m.uscc(), m.enterpriseName(), (l, now) -> l.penaltyServed(m.caseId(), m.serviceAct().servedDate(),
+                rules, supervision, today(), now));
+    }
+
     public void onDecisionRevoked(CaseOutcome m) {
         apply(m.uscc(), null, (l, now) -> l.decisionRevoked(m.caseId(), rules, supervision, today(), now));
     }

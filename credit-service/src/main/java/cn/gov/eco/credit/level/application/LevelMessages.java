@@ -30,6 +30,18 @@ public final class LevelMessages {
     public record Enterprise(String uscc, String name) {
     }
 
+    /** {@code DualDeliveryCompleted}: the decision was served on this date (it takes effect). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Served(String caseId, String uscc, String enterpriseName, ServiceAct serviceAct) {
+        public boolean complete() {
+            return caseId != null && uscc != null && serviceAct != null && serviceAct.servedDate() != null;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ServiceAct(LocalDate servedDate) {
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Penalty(String type) {
     }

@@ -22,6 +22,7 @@ public record CreditLevelProperties(BigDecimal startScore, BigDecimal greenFrom,
                                     Map<String, BigDecimal> deductionByPenaltyType, List<String> vetoKeywords,
                                     List<String> vetoProvisions, List<String> vetoPenaltyTypes,
                                     BigDecimal repairRestoreFactor, boolean vetoLiftedByRepair,
+                                    boolean countFromDecision,
                                     Map<CreditLevel, SupervisionSetting> supervision,
                                     SupervisionSetting positiveList) {
 
@@ -33,7 +34,8 @@ public record CreditLevelProperties(BigDecimal startScore, BigDecimal greenFrom,
 
     public LevelRules levelRules() {
         return new LevelRules(startScore, greenFrom, blueFrom, yellowFrom, deductionByTier, deductionByPenaltyType,
-                vetoKeywords, vetoProvisions, vetoPenaltyTypes, repairRestoreFactor, vetoLiftedByRepair);
+                vetoKeywords, vetoProvisions, vetoPenaltyTypes, repairRestoreFactor, vetoLiftedByRepair,
+                countFromDecision);
     }
 
     public SupervisionRules supervisionRules() {

@@ -73,6 +73,15 @@ public class LevelListeners {
             EventTypes.REPAIR_SUPPLEMENT_REQUESTED, true, EventTypes.REPAIR_APPLICATION_NOT_ACCEPTED, false,
             EventTypes.REPAIR_DENIED, false, EventTypes.REPAIR_APPLICATION_WITHDRAWN, false);
 
+    /** 两书同达 completed: the decision is served and takes effect; its penalty counts from then (DOMAIN.md §0.2). */
+    @KafkaListener(id = "credit-level-delivery-events",
+            topics = "#{T(cn.gov.eco.contracts.Topics).NOTICE_DELIVERY.name()}",
+            groupId = "${spring.kafka.consumer.group-id}.level")
+    public void onDelivery(ConsumerRecord<String, byte[]> record) {
+        events.handle(record, EventTypes.DUAL_DELIVERY_COMPLETED, LevelMessages.Served.class,
+                LevelMessages.Served::complete, levels::onServed);
+    }
+
     /** Every publicity event carries the record's status after it: published or not. */
     @KafkaListener(id = "credit-level-publicity-events",
             topics = "#{T(cn.gov.eco.contracts.Topics).CREDIT_PUBLICITY.name()}",

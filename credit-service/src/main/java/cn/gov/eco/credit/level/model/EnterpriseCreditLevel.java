@@ -54,7 +54,11 @@ public record EnterpriseCreditLevel(String uscc, String enterpriseName, CreditLe
         return penalties.stream().filter(p -> p.caseId().equals(caseId)).findFirst();
     }
 
-    /** 闽环保总队〔2018〕67号: a penalty deducts points by severity; a veto sets RED. Idempotent per case. */
+    /**
+     * 闽环保总队〔2018〕67号: a penalty deducts points by severity; a veto sets RED. Idempotent per case. The penalty is
+     * recorded at the decision but counts from its service (DOMAIN.md §0.2: a decision takes effect when served),
+     * unless {@code credit.level.count-from-decision} says a provincial rule counts it from the decision.
+     */
     public Changed penaltyDecided(String caseId, String documentNumber, LocalDate decisionDate, SeverityTier tier,
                                   List<String> types, String violatedProvision, String facts, String name,
                                   LevelRules rules, SupervisionRules sup, LocalDate today, Instant now) {
@@ -63,17 +67,45 @@ public record EnterpriseCreditLevel(String uscc, String enterpriseName, CreditLe
         }
         String vetoReason = rules.veto(violatedProvision, facts, types).orElse(null);
         var decided = new CountedPenalty(caseId, true, documentNumber, decisionDate, tier, types,
-                rules.deduction(tier, types), vetoReason, false, null, null);
+                rules.deduction(tier, types), vetoReason, false, null, null, null);
         var withPenalty = withPenalty(caseId, p -> p.decide(decided), decided).named(name);
-        Reason reason = vetoReason != null ? Reason.VETO_VIOLATION : Reason.PENALTY_DECIDED;
-        String zh = vetoReason != null
-                ? "一票否决违法行为（" + vetoReason + "，" + documentNumber + "），直接评为红色"
-                : "行政处罚（" + tier.nameZh() + "失信，" + documentNumber + "）扣" + decided.deduction() + "分";
-        String en = vetoReason != null
-                ? "one-vote veto violation (" + vetoReason + ", " + documentNumber + "): RED"
-                : "penalty (" + tier.name().toLowerCase() + " tier, " + documentNumber + "): " + decided.deduction()
+        return withPenalty.counted(this, withPenalty.penalty(caseId).orElseThrow(), rules, sup, today, now);
+    }
+
+    /**
+     * 两书同达 completed: the decision is served and takes effect, and so do its credit consequences (DOMAIN.md §0.2).
+     * A service that arrives before the decision (another topic, another pace) is kept until the decision arrives.
+     */
+    public Changed penaltyServed(String caseId, LocalDate servedDate, LevelRules rules, SupervisionRules sup,
+                                 LocalDate today, Instant now) {
+        var p = penalty(caseId);
+        if (p.isPresent() && p.get().servedDate() != null) {
+            return new Changed(this, List.of());
+        }
+        var after = withPenalty(caseId, x -> x.served(servedDate), CountedPenalty.unknown(caseId).served(servedDate));
+        var served = after.penalty(caseId).orElseThrow();
+        if (!served.decided()) {
+            return new Changed(after, List.of());
+        }
+        return after.counted(this, served, rules, sup, today, now);
+    }
+
+    private Changed counted(EnterpriseCreditLevel before, CountedPenalty p, LevelRules rules, SupervisionRules sup,
+                            LocalDate today, Instant now) {
+        String number = p.documentNumber();
+        boolean counts = p.counts(rules);
+        Reason reason = p.vetoReason() != null ? Reason.VETO_VIOLATION : Reason.PENALTY_DECIDED;
+        String since = p.servedDate() == null ? "" : "，" + p.servedDate() + "送达生效";
+        String sinceEn = p.servedDate() == null ? "" : ", served and in effect on " + p.servedDate();
+        String zh = !counts ? "行政处罚决定（" + number + "）已作出，自送达之日起计入信用评价"
+                : p.vetoReason() != null ? "一票否决违法行为（" + p.vetoReason() + "，" + number + since + "），直接评为红色"
+                : "行政处罚（" + p.tier().nameZh() + "失信，" + number + since + "）扣" + p.deduction() + "分";
+        String en = !counts ? "penalty decision " + number + " recorded: counted from its service"
+                : p.vetoReason() != null ? "one-vote veto violation (" + p.vetoReason() + ", " + number + sinceEn
+                + "): RED"
+                : "penalty (" + p.tier().name().toLowerCase() + " tier, " + number + sinceEn + "): " + p.deduction()
                 + " points deducted";
-        return withPenalty.reevaluate(this, reason, zh, en, caseId, documentNumber, null, rules, sup, today, now);
+        return reevaluate(before, reason, zh, en, p.caseId(), number, null, rules, sup, today, now);
     }
 
     /** 《行政处罚法》第四十八条 context: a revoked decision is recomputed out of the evaluation (§8.3). */
@@ -209,9 +241,9 @@ public record EnterpriseCreditLevel(String uscc, String enterpriseName, CreditLe
             newVeto |= p.vetoes(rules);
         }
         newScore = newScore.max(BigDecimal.ZERO).setScale(1, RoundingMode.HALF_UP);
-        boolean anyDecided = penalties.stream().anyMatch(CountedPenalty::decided);
+        boolean anyCounted = penalties.stream().anyMatch(p -> p.counts(rules));
         // An enterprise stays UNRATED until a penalty is counted (the annual evaluation is not modelled here).
-        CreditLevel newLevel = anyDecided || before.level != CreditLevel.UNRATED ? rules.level(newScore, newVeto)
+        CreditLevel newLevel = anyCounted || before.level != CreditLevel.UNRATED ? rules.level(newScore, newVeto)
                 : CreditLevel.UNRATED;
         Supervision newSup = sup.of(newLevel, positiveList);
         List<LevelEvent> events = new ArrayList<>();

@@ -27,11 +27,14 @@ import java.util.Optional;
  * @param repairRestoreFactor [I] share of a repaired penalty's deduction that remains once the repair is approved and
  *                            the rectification verified: 0 = fully restored, 0.5 = half remains
  * @param vetoLiftedByRepair  [U] whether a repair with verified rectification lifts a veto (2016: red locked 1 year)
+ * @param countFromDecision   false (default): a penalty counts from its service, when the decision takes effect
+ *                            (DOMAIN.md §0.2); true only where a provincial rule counts it from the decision — then
+ *                            configuration naming that rule
  */
 public record LevelRules(BigDecimal startScore, BigDecimal greenFrom, BigDecimal blueFrom, BigDecimal yellowFrom,
                          Map<SeverityTier, BigDecimal> deductionByTier, Map<String, BigDecimal> deductionByType,
                          List<String> vetoKeywords, List<String> vetoProvisions, List<String> vetoPenaltyTypes,
-                         BigDecimal repairRestoreFactor, boolean vetoLiftedByRepair) {
+                         BigDecimal repairRestoreFactor, boolean vetoLiftedByRepair, boolean countFromDecision) {
 
     public LevelRules {
         deductionByTier = deductionByTier == null ? Map.of() : Map.copyOf(deductionByTier);

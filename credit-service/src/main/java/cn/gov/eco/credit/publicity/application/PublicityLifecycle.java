@@ -2,15 +2,18 @@ package cn.gov.eco.credit.publicity.application;
 
 import cn.gov.eco.credit.publicity.infrastructure.PublicityRepository;
 import cn.gov.eco.credit.publicity.infrastructure.PublicityRepository.Stored;
-import cn.gov.eco.credit.publicity.model.ClassificationRules;
+import cn.gov.eco.credit.publicity.model.PlanReview;
 import cn.gov.eco.credit.publicity.model.IllegalPublicityTransition;
 import cn.gov.eco.credit.publicity.model.PublicityRecord;
 import cn.gov.eco.credit.publicity.model.PublicityRecord.Changed;
 import cn.gov.eco.credit.publicity.model.Withdrawal;
-import cn.gov.eco.platform.calendar.DateOutsideCalendarException;
 import cn.gov.eco.platform.calendar.ExplainedDate;
 import cn.gov.eco.platform.calendar.StatutoryDateRules;
 import cn.gov.eco.platform.messaging.PoisonRecordException;
+import cn.gov.eco.platform.publicity.Classification;
+import cn.gov.eco.platform.publicity.ClassifiedPlan;
+import cn.gov.eco.platform.publicity.NonRepairableDesignation;
+import cn.gov.eco.platform.publicity.PublicityClassifier;
 import cn.gov.eco.platform.publicity.PublicityPeriods;
 import cn.gov.eco.platform.publicity.SeverityTier;
 import org.slf4j.Logger;
@@ -40,17 +43,15 @@ public class PublicityLifecycle {
 
     private final PublicityRepository records;
     private final PublicityPeriods periods;
-    private final ClassificationRules rules;
-    private final boolean publishMinorByDefault;
+    private final PublicityClassifier classifier;
     private final Clock clock;
     private final Duration lease;
 
-    public PublicityLifecycle(PublicityRepository records, PublicityPeriods periods, ClassificationRules rules,
-                              boolean publishMinorByDefault, Clock clock, Duration lease) {
+    public PublicityLifecycle(PublicityRepository records, PublicityClassifier classifier, Clock clock,
+                              Duration lease) {
         this.records = records;
-        this.periods = periods;
-        this.rules = rules;
-        this.publishMinorByDefault = publishMinorByDefault;
+        this.periods = classifier.periods();
+        this.classifier = classifier;
         this.clock = clock;
         this.lease = lease;
     }
@@ -74,13 +75,36 @@ public class PublicityLifecycle {
         return opened;
     }
 
+    /**
+     * The record opens with the plan that was served (carried from the decision in {@code DualDeliveryCompleted}).
+     * This service's configuration is asked only to check it: when it would now give a different plan, the record
+     * still opens as served and the difference waits for a legal reviewer ({@link PlanReview}), never silently.
+     * An event from before the plan was carried is classified here with the same one classification.
+     */
     private PublicityRecord opening(DualDeliveryCompletedMessage m) {
         var d = m.decision();
-        var classified = rules.classify(periods, SeverityTier.valueOf(d.severityTier()), d.penaltyTypes(),
-                d.decisionDate(), publishMinorByDefault);
+        ClassifiedPlan carried = d.publicityPlan();
+        NonRepairableDesignation designation = carried == null || !Classification.BY_DECISION.equals(
+                carried.classification().nonRepairableSource()) ? null : new NonRepairableDesignation(
+                carried.classification().nonRepairableLegalBasis(), carried.classification().nonRepairableReasonZh());
+        ClassifiedPlan recomputed = classifier.classify(SeverityTier.valueOf(d.severityTier()), d.penaltyTypes(),
+                d.decisionDate(), designation);
+        PlanReview review = null;
+        if (carried == null) {
+            log.warn("DualDeliveryCompleted of case {} carries no publicity plan (an event from before the plan was "
+                    + "carried): classified here", m.caseId());
+            carried = recomputed;
+        } else {
+            var differences = carried.differencesFrom(recomputed);
+            if (!differences.isEmpty()) {
+                log.warn("case {}: the served publicity plan differs from this service's configuration on {}; the "
+                        + "record opens as served and waits for a legal reviewer", m.caseId(), differences);
+                review = new PlanReview(differences, recomputed, clock.instant(), null, null, null);
+            }
+        }
         return PublicityRecord.open(m.caseId(), m.uscc(), m.enterpriseName(), d.documentNumber(), d.decisionDate(),
-                m.serviceAct().servedDate(), classified, periods.rules().newest().ruleSetId(), today(),
-                clock.instant());
+                m.serviceAct().servedDate(), carried, periods.rules().newest().ruleSetId(), today(),
+                clock.instant(), review);
     }
 
     /**
@@ -145,8 +169,14 @@ public class PublicityLifecycle {
         }
         return change(m.caseId(), "DecisionAmended", (r, now) -> {
             var a = m.amended();
-            var classified = rules.classify(periods, SeverityTier.valueOf(a.severityTier()), a.penaltyTypes(),
-                    r.decisionDate(), publishMinorByDefault);
+            // [I] the amended decision is re-classified with the same one classification; its non-repairable
+            // designation stays as decided unless the amendment says otherwise (DecisionAmended carries none)
+            var c = r.classification();
+            NonRepairableDesignation designation = c != null && Classification.BY_DECISION.equals(
+                    c.nonRepairableSource()) ? new NonRepairableDesignation(c.nonRepairableLegalBasis(),
+                    c.nonRepairableReasonZh()) : null;
+            var classified = classifier.classify(SeverityTier.valueOf(a.severityTier()), a.penaltyTypes(),
+                    r.decisionDate(), designation);
             return r.amend(withdrawal(m, "DECISION_AMENDED", "AMENDED"), classified, today(), now);
         });
     }
@@ -173,6 +203,18 @@ public class PublicityLifecycle {
         throw new IllegalStateException("publicity record " + recordId + " kept changing; try again");
     }
 
+    /** A legal reviewer has looked at a difference between the served plan and this service's configuration. */
+    public PublicityRecord reviewPlan(String recordId, String userId, String note) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Stored s = records.find(recordId).orElseThrow(() -> new RecordNotFound(recordId));
+            Changed c = s.record().reviewPlan(userId, note, clock.instant());
+            if (records.save(s, c.record(), c.changes(), today())) {
+                return c.record();
+            }
+        }
+        throw new IllegalStateException("publicity record " + recordId + " kept changing; try again");
+    }
+
     /**
      * The withdrawal with case-service's T14 deadline; the deadline is recomputed here with the platform calendar so
      * the record shows its derivation, and the earlier of the two is the one to meet.
@@ -180,13 +222,8 @@ public class PublicityLifecycle {
     private Withdrawal withdrawal(DecisionOutcomeMessage m, String trigger, String outcome) {
         LocalDate today = today();
         var by = m.withdrawBy();
-        ExplainedDate derived = null;
-        try {
-            derived = ExplainedDate.of(periods.calendar().compute(StatutoryDateRules.T14_WITHDRAW_PUBLICITY,
-                    "处罚决定撤销或变更生效", "the revocation or change took effect", m.effectiveDate()));
-        } catch (DateOutsideCalendarException e) {
-            log.info("T14 for {} not recomputed: {}", m.caseId(), e.getMessage());
-        }
+        ExplainedDate derived = ExplainedDate.of(periods.calendar().compute(StatutoryDateRules.T14_WITHDRAW_PUBLICITY,
+                "处罚决定撤销或变更生效", "the revocation or change took effect", m.effectiveDate()));
         LocalDate deadline = by.date();
         if (derived != null && !derived.date().equals(by.date())) {
             log.warn("T14 deadline of {}: case-service says {}, the calendar here says {}; the earlier applies",

@@ -62,6 +62,31 @@ public class PublicityQueries {
         return new WorkList("transitional-unconfirmed", list.size(), list);
     }
 
+    /**
+     * Records opened as served although this service's configuration would now plan them differently, awaiting a
+     * legal reviewer (the served notice is the legal act; a correction is a new notice served again).
+     */
+    public WorkList planDifferences() {
+        var list = records.planDifferencesUnreviewed();
+        return new WorkList("plan-differences-unreviewed", list.size(), list);
+    }
+
+    public PublicityRecord reviewPlan(Actor actor, String recordId, String note) {
+        if (note != null && note.length() > 2000) {
+            throw new InvalidInputException(new Violation("note", "TOO_LONG", "说明不得超过2000字",
+                    "the note must not exceed 2,000 characters"));
+        }
+        try {
+            return lifecycle.reviewPlan(recordId, actor.userId(), note);
+        } catch (PublicityLifecycle.RecordNotFound e) {
+            throw ProblemException.notFound("公示记录", "publicity record", recordId);
+        } catch (IllegalPublicityTransition e) {
+            throw ProblemException.conflict("NO_PLAN_DIFFERENCE_TO_REVIEW", "recordId",
+                    "该公示记录没有待审核的公示方案差异（或已审核）",
+                    "this record has no publicity plan difference awaiting review (or it was already reviewed)");
+        }
+    }
+
     public PublicityRecord confirmTransition(Actor actor, String recordId, String note) {
         if (note != null && note.length() > 2000) {
             throw new InvalidInputException(new Violation("note", "TOO_LONG", "说明不得超过2000字",

@@ -56,6 +56,7 @@ public class PublicityRepository {
         records.createIndex(Indexes.ascending("uscc", "record.decisionDate"));
         records.createIndex(Indexes.ascending("dueAt"));
         records.createIndex(Indexes.ascending("status"));
+        records.createIndex(Indexes.ascending("planReviewPending"));
     }
 
     /** A record as stored, with the version its next write must match and its last event sequence. */
@@ -73,6 +74,7 @@ public class PublicityRepository {
                 .append("version", 0L)
                 .append("dueAt", dueAt(r))
                 .append("transitionPending", transitionPending(r))
+                .append("planReviewPending", planReviewPending(r))
                 .append("record", Document.parse(json.writeValueAsString(r)));
         return outbox.insertWithEvents(records, doc, List.of(PublicityEvents.openingEvent(outbox, r)));
     }
@@ -99,6 +101,7 @@ public class PublicityRepository {
                 Updates.set("version", before.version() + 1),
                 Updates.set("dueAt", dueAt(after)),
                 Updates.set("transitionPending", transitionPending(after)),
+                Updates.set("planReviewPending", planReviewPending(after)),
                 Updates.unset("claimedUntil")));
         return outbox.updateWithEvents(records, before.record().recordId(), versionFilter, Updates.combine(sets),
                 events);
@@ -171,6 +174,11 @@ public class PublicityRepository {
         return list(Filters.eq("transitionPending", true), Sorts.ascending("record.decisionDate"));
     }
 
+    /** Records whose served plan this service's configuration would now give differently, not yet reviewed. */
+    public List<PublicityRecord> planDifferencesUnreviewed() {
+        return list(Filters.eq("planReviewPending", true), Sorts.ascending("record.decisionDate"));
+    }
+
     /** Published records (open) of one enterprise. */
     public long countPublished(String uscc) {
         return Counting.count(records, Filters.and(Filters.eq("uscc", uscc), Filters.in("status",
@@ -196,6 +204,10 @@ public class PublicityRepository {
 
     private static Date dueAt(PublicityRecord r) {
         return r.nextDueDate().map(day -> Date.from(day.atStartOfDay(CHINA).toInstant())).orElse(null);
+    }
+
+    private static boolean planReviewPending(PublicityRecord r) {
+        return r.planReview() != null && r.planReview().pending();
     }
 
     private static boolean transitionPending(PublicityRecord r) {

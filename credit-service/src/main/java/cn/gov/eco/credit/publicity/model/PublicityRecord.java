@@ -1,6 +1,8 @@
 package cn.gov.eco.credit.publicity.model;
 
 import cn.gov.eco.credit.publicity.model.PublicityChange.Republished.Cause;
+import cn.gov.eco.platform.publicity.Classification;
+import cn.gov.eco.platform.publicity.ClassifiedPlan;
 import cn.gov.eco.platform.publicity.PublicityPlan;
 
 import java.time.Instant;
@@ -26,7 +28,7 @@ public record PublicityRecord(String recordId, String uscc, String enterpriseNam
                               PublicityPlan plan, PublicityStatus status, Instant openedAt,
                               Classification classification, TransitionReview transitionReview,
                               Withdrawal withdrawal, RepairOutcome repair, List<StatusChange> history,
-                              Set<String> applied) {
+                              Set<String> applied, PlanReview planReview) {
 
     public PublicityRecord {
         Objects.requireNonNull(recordId);
@@ -41,17 +43,20 @@ public record PublicityRecord(String recordId, String uscc, String enterpriseNam
     public record Changed(PublicityRecord record, List<PublicityChange> changes) {
     }
 
-    /** Opens the record as of {@code today} (T23–T27, T31). */
+    /**
+     * Opens the record as of {@code today} (T23–T27, T31) with the plan that was served ({@code c}, carried from the
+     * decision); {@code planReview} is the flag for a legal reviewer when this service would now plan it differently.
+     */
     public static PublicityRecord open(String caseId, String uscc, String enterpriseName, String documentNumber,
-                                       LocalDate decisionDate, LocalDate servedDate, ClassificationRules.Classified c,
-                                       String newestRuleSetId, LocalDate today, Instant now) {
+                                       LocalDate decisionDate, LocalDate servedDate, ClassifiedPlan c,
+                                       String newestRuleSetId, LocalDate today, Instant now, PlanReview planReview) {
         PublicityStatus status = PublicityStatus.asOf(c.plan(), today, c.classification().nonRepairable());
         TransitionReview review = c.plan().transitional()
                 ? new TransitionReview(c.plan().ruleSetId(), newestRuleSetId, null, null, null, null) : null;
         var opened = new StatusChange(now, today, null, status, "公示记录建立：" + status.nameZh(),
                 "record opened: " + status);
         return new PublicityRecord(caseId, uscc, enterpriseName, caseId, documentNumber, decisionDate, servedDate,
-                c.plan(), status, now, c.classification(), review, null, null, List.of(opened), Set.of());
+                c.plan(), status, now, c.classification(), review, null, null, List.of(opened), Set.of(), planReview);
     }
 
     public boolean nonRepairable() {
@@ -118,7 +123,7 @@ public record PublicityRecord(String recordId, String uscc, String enterpriseNam
      * published (expired, terminated by repair) keeps its status and takes the new classification for any later
      * republication.
      */
-    public Optional<Changed> amend(Withdrawal w, ClassificationRules.Classified amended, LocalDate today, Instant now) {
+    public Optional<Changed> amend(Withdrawal w, ClassifiedPlan amended, LocalDate today, Instant now) {
         String key = "AMENDED:" + w.effectiveDate() + ":" + w.source();
         if (applied.contains(key)) {
             return Optional.empty();
@@ -139,7 +144,7 @@ public record PublicityRecord(String recordId, String uscc, String enterpriseNam
         h.add(entry);
         PublicityRecord r = new PublicityRecord(recordId, uscc, enterpriseName, caseId, decisionDocumentNumber,
                 decisionDate, servedDate, amended.plan(), to, openedAt, amended.classification(), transitionReview,
-                w, repair, h, plus(key));
+                w, repair, h, plus(key), planReview);
         if (to.published()) {
             changes.add(new PublicityChange.Republished(Cause.DECISION_AMENDED, null, w.reason(),
                     amended.plan().maxPeriodEnd().date()));
@@ -206,7 +211,25 @@ public record PublicityRecord(String recordId, String uscc, String enterpriseNam
                 userId, name, now, note);
         return new Changed(new PublicityRecord(recordId, uscc, enterpriseName, caseId, decisionDocumentNumber,
                 decisionDate, servedDate, plan, status, openedAt, classification, review, withdrawal, repair, history,
-                applied), List.of());
+                applied, planReview), List.of());
+    }
+
+    /**
+     * A legal reviewer has looked at the difference between the served plan and the recomputed one. The record
+     * stays as served; a correction is a new notice served again (recorded by notice-service as its own service).
+     */
+    public Changed reviewPlan(String userId, String note, Instant now) {
+        if (planReview == null) {
+            throw new IllegalPublicityTransition(recordId, status, status, "no plan difference to review");
+        }
+        if (!planReview.pending()) {
+            throw new IllegalPublicityTransition(recordId, status, status, "plan difference already reviewed");
+        }
+        var reviewed = new PlanReview(planReview.differences(), planReview.recomputed(), planReview.detectedAt(),
+                userId, now, note);
+        return new Changed(new PublicityRecord(recordId, uscc, enterpriseName, caseId, decisionDocumentNumber,
+                decisionDate, servedDate, plan, status, openedAt, classification, transitionReview, withdrawal, repair,
+                history, applied, reviewed), List.of());
     }
 
     private PublicityRecord moveTo(PublicityStatus to, LocalDate today, Instant now, String reasonZh, String reasonEn) {
@@ -216,12 +239,13 @@ public record PublicityRecord(String recordId, String uscc, String enterpriseNam
         List<StatusChange> h = new ArrayList<>(history);
         h.add(new StatusChange(now, today, status, to, reasonZh, reasonEn));
         return new PublicityRecord(recordId, uscc, enterpriseName, caseId, decisionDocumentNumber, decisionDate,
-                servedDate, plan, to, openedAt, classification, transitionReview, withdrawal, repair, h, applied);
+                servedDate, plan, to, openedAt, classification, transitionReview, withdrawal, repair, h, applied,
+                planReview);
     }
 
     private PublicityRecord with(Withdrawal w, RepairOutcome rep, PublicityPlan p, Classification c, String key) {
         return new PublicityRecord(recordId, uscc, enterpriseName, caseId, decisionDocumentNumber, decisionDate,
-                servedDate, p, status, openedAt, c, transitionReview, w, rep, history, plus(key));
+                servedDate, p, status, openedAt, c, transitionReview, w, rep, history, plus(key), planReview);
     }
 
     private Set<String> plus(String key) {

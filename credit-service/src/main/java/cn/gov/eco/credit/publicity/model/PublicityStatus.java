@@ -79,8 +79,12 @@ public enum PublicityStatus {
         if (!today.isBefore(plan.autoStopDate().date())) {
             return EXPIRED;
         }
+        if (nonRepairable) {
+            // 特定严重失信 (T27): not repairable for the whole publicity period, so from the day it opens
+            return PUBLISHED_NON_REPAIRABLE;
+        }
         if (plan.earliestApplicationDate() == null || !today.isBefore(plan.earliestApplicationDate().date())) {
-            return nonRepairable ? PUBLISHED_NON_REPAIRABLE : PUBLISHED_REPAIRABLE;
+            return PUBLISHED_REPAIRABLE;
         }
         return PUBLISHED_MIN_RUNNING;
     }

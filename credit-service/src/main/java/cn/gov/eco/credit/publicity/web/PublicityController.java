@@ -55,6 +55,23 @@ public class PublicityController {
         return queries.transitional();
     }
 
+    @GetMapping("/api/publicity-records/plan-differences")
+    @Access(roles = {CREDIT_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, AUDITOR})
+    @Operation(summary = "公示方案差异待审核清单 / records opened as served whose plan this service's configuration"
+            + " would now give differently, awaiting a legal reviewer")
+    public WorkList planDifferences() {
+        return queries.planDifferences();
+    }
+
+    @PostMapping("/api/publicity-records/{recordId}/plan-review")
+    @Access(roles = {LEGAL_REVIEWER}, changesState = true)
+    @Operation(summary = "法制审核人员审核公示方案差异 / a legal reviewer has reviewed the plan difference (the record"
+            + " stays as served; a correction is a new notice served again)")
+    public PublicityRecord reviewPlan(Actor actor, @PathVariable String recordId,
+                                      @RequestBody(required = false) Confirmation body) {
+        return queries.reviewPlan(actor, recordId, body == null ? null : body.note());
+    }
+
     /** Optional note of the legal reviewer. */
     public record Confirmation(String note) {
     }

@@ -1,6 +1,5 @@
 package cn.gov.eco.credit.repair.model;
 
-import cn.gov.eco.platform.calendar.DateOutsideCalendarException;
 import cn.gov.eco.platform.calendar.DateRule;
 import cn.gov.eco.platform.calendar.ExplainedDate;
 import cn.gov.eco.platform.calendar.PeriodUnit;
@@ -71,10 +70,6 @@ public final class RepairTimeLimits {
     }
 
     private ExplainedDate compute(DateRule rule, String zh, String en, LocalDate start) {
-        try {
-            return ExplainedDate.of(calendar.compute(rule, zh, en, start));
-        } catch (DateOutsideCalendarException e) {
-            return null;
-        }
+        return ExplainedDate.of(calendar.compute(rule, zh, en, start)); // never refused; flagged when provisional
     }
 }

@@ -27,7 +27,7 @@ class EnterpriseCreditLevelTest {
                 Map.of(SeverityTier.MINOR, new BigDecimal("5"), SeverityTier.GENERAL, new BigDecimal("30"),
                         SeverityTier.SERIOUS, new BigDecimal("45")),
                 Map.of("ORDER_TO_SUSPEND_PRODUCTION", new BigDecimal("35")), List.of("私设暗管"), List.of(),
-                List.of("ADMINISTRATIVE_DETENTION"), restoreFactor, vetoLifted);
+                List.of("ADMINISTRATIVE_DETENTION"), restoreFactor, vetoLifted, true);
     }
 
     static Supervision row(String zh, int perMonths, boolean assistance, boolean fastLane) {
@@ -52,6 +52,35 @@ class EnterpriseCreditLevelTest {
 
     static EnterpriseCreditLevel fresh() {
         return EnterpriseCreditLevel.unrated("91350500MA2Y0001XX", null, RULES, SUP);
+    }
+
+    /** DOMAIN.md §0.2: a decision takes effect when served, and so do its credit consequences. */
+    @Test
+    void shouldCountAPenaltyFromItsServiceNotFromTheDecision() {
+        LevelRules fromService = new LevelRules(RULES.startScore(), RULES.greenFrom(), RULES.blueFrom(),
+                RULES.yellowFrom(), RULES.deductionByTier(), RULES.deductionByType(), RULES.vetoKeywords(),
+                RULES.vetoProvisions(), RULES.vetoPenaltyTypes(), RULES.repairRestoreFactor(),
+                RULES.vetoLiftedByRepair(), false);
+        var decided = fresh().penaltyDecided("c1", "泉环罚〔2026〕58号", TODAY, SeverityTier.GENERAL, List.of("FINE"),
+                "《中华人民共和国大气污染防治法》第十八条", null, "泉州市清源化工有限公司", fromService, SUP, TODAY, NOW);
+        assertThat(decided.level().level()).isEqualTo(CreditLevel.UNRATED);
+        assertThat(decided.level().score()).isEqualByComparingTo("100");
+        assertThat(decided.events()).isEmpty();
+
+        var served = decided.level().penaltyServed("c1", TODAY.plusDays(3), fromService, SUP, TODAY.plusDays(3), NOW);
+        assertThat(served.level().level()).isEqualTo(CreditLevel.BLUE);
+        assertThat(served.level().score()).isEqualByComparingTo("70");
+        assertThat(served.level().history().getLast().reasonZh()).contains("送达生效", "扣30");
+        assertThat(served.events()).hasAtLeastOneElementOfType(LevelEvent.SupervisionChanged.class);
+        assertThat(served.level().penaltyServed("c1", TODAY.plusDays(3), fromService, SUP, TODAY, NOW).events())
+                .as("served twice").isEmpty();
+
+        // served first (another topic, another pace): counted as soon as the decision arrives
+        var early = fresh().penaltyServed("c2", TODAY, fromService, SUP, TODAY, NOW);
+        assertThat(early.level().score()).isEqualByComparingTo("100");
+        var then = early.level().penaltyDecided("c2", "泉环罚〔2026〕59号", TODAY, SeverityTier.GENERAL, List.of("FINE"),
+                "《中华人民共和国大气污染防治法》第十八条", null, null, fromService, SUP, TODAY, NOW);
+        assertThat(then.level().score()).isEqualByComparingTo("70");
     }
 
     @ParameterizedTest(name = "score {0}, veto {1} → {2}")

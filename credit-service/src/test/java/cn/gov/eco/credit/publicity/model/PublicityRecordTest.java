@@ -1,7 +1,10 @@
 package cn.gov.eco.credit.publicity.model;
 
-import cn.gov.eco.credit.publicity.model.ClassificationRules.NonRepairableRule;
-import cn.gov.eco.credit.publicity.model.ClassificationRules.SectorRule;
+import cn.gov.eco.platform.publicity.ClassificationRules;
+import cn.gov.eco.platform.publicity.ClassificationRules.NonRepairableRule;
+import cn.gov.eco.platform.publicity.ClassificationRules.SectorRule;
+import cn.gov.eco.platform.publicity.NonRepairableDesignation;
+import cn.gov.eco.platform.publicity.PublicityClassifier;
 import cn.gov.eco.credit.publicity.model.PublicityChange.Republished.Cause;
 import cn.gov.eco.platform.calendar.WorkingDayCalendar;
 import cn.gov.eco.platform.publicity.PublicityDateRules;
@@ -33,9 +36,14 @@ class PublicityRecordTest {
 
     static PublicityRecord open(ClassificationRules rules, SeverityTier tier, List<String> types, String decided,
                                 String today) {
-        var c = rules.classify(PERIODS, tier, types, parse(decided), false);
+        return open(rules, tier, types, decided, today, null);
+    }
+
+    static PublicityRecord open(ClassificationRules rules, SeverityTier tier, List<String> types, String decided,
+                                String today, NonRepairableDesignation designation) {
+        var c = new PublicityClassifier(PERIODS, rules, false).classify(tier, types, parse(decided), designation);
         return PublicityRecord.open("case-1", "91350500MA2Y0001XX", "泉州市清源化工有限公司", "泉环罚〔2025〕12号",
-                parse(decided), parse(decided).plusDays(2), c, "NDRC-ORDER-36", parse(today), NOW);
+                parse(decided), parse(decided).plusDays(2), c, "NDRC-ORDER-36", parse(today), NOW, null);
     }
 
     static PublicityRecord general(String decided) {
@@ -213,15 +221,25 @@ class PublicityRecordTest {
                     Set.of("ORDER_TO_CLOSE"), "特定严重失信", "specified serious breach"));
             var r = open(rules, SeverityTier.SERIOUS, List.of("ORDER_TO_CLOSE"), "2026-05-06", "2026-05-06");
             assertThat(r.nonRepairable()).isTrue();
-            var c = r.advance(parse("2027-05-07"), NOW).orElseThrow();
-            assertThat(c.record().status()).isEqualTo(PublicityStatus.PUBLISHED_NON_REPAIRABLE);
-            assertThat(c.changes()).containsExactly(new PublicityChange.MinimumPeriodElapsed(parse("2027-05-07"), false));
-            assertThatThrownBy(() -> c.record().terminateByRepair("app-1", parse("2027-06-01"), parse("2027-06-01"), NOW))
+            // not repairable for the whole period: so from the day it opens, and the minimum end changes nothing
+            assertThat(r.status()).isEqualTo(PublicityStatus.PUBLISHED_NON_REPAIRABLE);
+            assertThat(r.advance(parse("2027-05-07"), NOW)).isEmpty();
+            assertThatThrownBy(() -> r.terminateByRepair("app-1", parse("2027-06-01"), parse("2027-06-01"), NOW))
                     .isInstanceOf(IllegalPublicityTransition.class).hasMessageContaining("T27");
-            assertThat(c.record().advance(parse("2029-05-07"), NOW).orElseThrow().record().status())
+            assertThat(r.advance(parse("2029-05-07"), NOW).orElseThrow().record().status())
                     .isEqualTo(PublicityStatus.EXPIRED);
             var other = open(rules, SeverityTier.SERIOUS, List.of("FINE"), "2026-05-06", "2026-05-06");
             assertThat(other.nonRepairable()).isFalse();
+        }
+
+        @Test
+        void shouldKeepADecisionDesignatedNonRepairableByTheOfficerNonRepairableWithItsLegalBasis() {
+            var r = open(DEFAULT, SeverityTier.SERIOUS, List.of("FINE"), "2026-05-06", "2026-05-06",
+                    new NonRepairableDesignation("《泉州市生态环境系统行政处罚信息信用修复暂行规定》", "篡改监测数据，属特定严重失信"));
+            assertThat(r.nonRepairable()).isTrue();
+            assertThat(r.classification().nonRepairableSource()).isEqualTo("DECISION");
+            assertThat(r.classification().nonRepairableLegalBasis()).contains("暂行规定");
+            assertThat(r.status()).isEqualTo(PublicityStatus.PUBLISHED_NON_REPAIRABLE);
         }
     }
 
@@ -290,7 +308,8 @@ class PublicityRecordTest {
 
         @Test
         void shouldWithdrawTheOldContentAndRepublishTheAmendedOneWithItsLongerPeriods() {
-            var amended = DEFAULT.classify(PERIODS, SeverityTier.SERIOUS, List.of("FINE"), parse("2026-04-10"), false);
+            var amended = new PublicityClassifier(PERIODS, DEFAULT, false).classify(SeverityTier.SERIOUS, List.of("FINE"),
+                    parse("2026-04-10"), null);
             var w = new Withdrawal("DECISION_AMENDED", "LITIGATION", "AMENDED", parse("2026-06-15"), "判决变更",
                     parse("2026-06-18"), "zh", "en", parse("2026-06-15"), NOW, true, null);
             var c = general("2026-04-10").amend(w, amended, parse("2026-06-15"), NOW).orElseThrow();
@@ -302,7 +321,8 @@ class PublicityRecordTest {
             assertThat(c.record().status()).isEqualTo(PublicityStatus.PUBLISHED_MIN_RUNNING);
             assertThat(c.record().amend(w, amended, parse("2026-06-16"), NOW)).as("redelivered").isEmpty();
 
-            var toMinor = DEFAULT.classify(PERIODS, SeverityTier.MINOR, List.of("WARNING"), parse("2026-04-10"), false);
+            var toMinor = new PublicityClassifier(PERIODS, DEFAULT, false).classify(SeverityTier.MINOR, List.of("WARNING"),
+                    parse("2026-04-10"), null);
             var m = general("2026-04-10").amend(w, toMinor, parse("2026-06-15"), NOW).orElseThrow();
             assertThat(m.record().status()).isEqualTo(PublicityStatus.NOT_PUBLISHED);
             assertThat(m.changes()).hasSize(1).first().isInstanceOf(PublicityChange.Withdrawn.class);

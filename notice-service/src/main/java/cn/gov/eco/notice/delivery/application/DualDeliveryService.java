@@ -14,9 +14,11 @@ import cn.gov.eco.notice.delivery.model.ServiceMethod;
 import cn.gov.eco.platform.calendar.ExplainedDate;
 import cn.gov.eco.platform.calendar.StatutoryDateRules;
 import cn.gov.eco.platform.calendar.WorkingDayCalendar;
-import cn.gov.eco.platform.publicity.PublicityPeriods;
-import cn.gov.eco.platform.publicity.PublicityPlan;
+import cn.gov.eco.platform.publicity.ClassifiedPlan;
+import cn.gov.eco.platform.publicity.PublicityClassifier;
 import cn.gov.eco.platform.publicity.SeverityTier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,26 +40,43 @@ import java.util.function.Consumer;
  */
 public class DualDeliveryService {
 
+    private static final Logger log = LoggerFactory.getLogger(DualDeliveryService.class);
+
     private final DeliveryRepository deliveries;
     private final DocumentStore documents;
     private final DocumentRendering renderer;
-    private final PublicityPeriods periods;
+    private final PublicityClassifier classifier;
     private final WorkingDayCalendar calendar;
     private final ConsentService consents;
     private final Clock clock;
     private final Consumer<String> wakeScheduler;
 
     public DualDeliveryService(DeliveryRepository deliveries, DocumentStore documents, DocumentRendering renderer,
-                               PublicityPeriods periods, WorkingDayCalendar calendar, ConsentService consents,
+                               PublicityClassifier classifier, WorkingDayCalendar calendar, ConsentService consents,
                                Clock clock, Consumer<String> wakeScheduler) {
         this.deliveries = deliveries;
         this.documents = documents;
         this.renderer = renderer;
-        this.periods = periods;
+        this.classifier = classifier;
         this.calendar = calendar;
         this.consents = consents;
         this.clock = clock;
         this.wakeScheduler = wakeScheduler;
+    }
+
+    /**
+     * The publicity plan classified at the decision and carried in {@code PenaltyDecided}: the notice prints it and
+     * {@code DualDeliveryCompleted} carries it on to credit-service. Only an event from before the plan was carried
+     * is classified here, by the same one classification.
+     */
+    private ClassifiedPlan planOf(PenaltyDecidedMessage m) {
+        if (m.publicityPlan() != null) {
+            return m.publicityPlan();
+        }
+        log.warn("PenaltyDecided of case {} carries no publicity plan (an event from before the plan was carried): "
+                + "classified here", m.caseId());
+        return classifier.classify(SeverityTier.valueOf(m.severityTier()),
+                m.penalties().stream().map(PenaltyDecidedMessage.Penalty::type).toList(), m.decisionDate(), null);
     }
 
     /** @return false when the delivery already existed (redelivery or replay) */
@@ -65,7 +84,7 @@ public class DualDeliveryService {
         if (deliveries.exists(m.caseId())) {
             return false;
         }
-        PublicityPlan plan = periods.plan(SeverityTier.valueOf(m.severityTier()), m.decisionDate());
+        ClassifiedPlan plan = planOf(m);
         String noticeNumber = RepairNoticeNumbers.linkedTo(m.documentNumber());
         ServedDocument decision = documents.find(m.caseId(), DocumentKind.PENALTY_DECISION).orElse(null);
         ServedDocument notice = documents.find(m.caseId(), DocumentKind.REPAIR_RIGHTS_NOTICE).orElse(null);
@@ -81,7 +100,8 @@ public class DualDeliveryService {
                 "作出行政处罚决定", "the penalty decision was made", m.decisionDate()));
         DecisionFacts facts = new DecisionFacts(m.documentNumber(), m.decisionDate(), m.severityTier(),
                 m.penalties().stream().map(PenaltyDecidedMessage.Penalty::type).toList(),
-                m.totalFine().setScale(2).toPlainString(), plan.ruleSetId(), Boolean.TRUE.equals(m.onTheSpot()));
+                m.totalFine().setScale(2).toPlainString(), plan.plan().ruleSetId(), Boolean.TRUE.equals(m.onTheSpot()),
+                plan);
         Instant now = clock.instant();
         DualDelivery delivery = DualDelivery.prepared(m.caseId(), m.enterprise().uscc(), m.enterprise().name(),
                 decision, notice, serveBy, facts, now);

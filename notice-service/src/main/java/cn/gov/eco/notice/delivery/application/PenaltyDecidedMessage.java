@@ -1,5 +1,6 @@
 package cn.gov.eco.notice.delivery.application;
 
+import cn.gov.eco.platform.publicity.ClassifiedPlan;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.math.BigDecimal;
@@ -12,13 +13,15 @@ import java.util.List;
  *
  * @param onTheSpot not (yet) in the contract: a decision handed over on the spot (当场交付, 《行政处罚法》第六十一条)
  *                  has no 7-working-day watch; absent means false
+ * @param publicityPlan the publicity plan classified once at the decision (case-service): printed as carried
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PenaltyDecidedMessage(String caseId, String decisionId, String documentNumber, LocalDate decisionDate,
                                     Enterprise enterprise, List<Penalty> penalties, BigDecimal totalFine,
                                     String severityTier, String facts, List<String> evidence,
                                     String violatedProvision, String penaltyBasisProvision,
-                                    String discretionStatement, String issuingAgency, Boolean onTheSpot) {
+                                    String discretionStatement, String issuingAgency, Boolean onTheSpot,
+                                    ClassifiedPlan publicityPlan) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Enterprise(String uscc, String name, String address, String legalRepresentative) {

@@ -1,5 +1,6 @@
 package cn.gov.eco.notice.delivery.infrastructure;
 
+import cn.gov.eco.platform.publicity.ClassifiedPlan;
 import cn.gov.eco.contracts.EventTypes;
 import cn.gov.eco.notice.delivery.infrastructure.DeliveryRepository.NewEvent;
 import cn.gov.eco.notice.delivery.model.DecisionFacts;
@@ -38,8 +39,9 @@ public final class DeliveryEvents {
                                           boolean conforming) {
     }
 
+    /** @param publicityPlan the plan classified at the decision and printed in the notice served (copied as is) */
     public record DecisionV1(String documentNumber, String decisionDate, String severityTier,
-                             List<String> penaltyTypes, String totalFine) {
+                             List<String> penaltyTypes, String totalFine, ClassifiedPlan publicityPlan) {
     }
 
     public record ServiceActV1(String actId, String method, Instant servedAt, String servedDate, boolean deemed,
@@ -81,7 +83,7 @@ public final class DeliveryEvents {
         return new NewEvent(EventTypes.DUAL_DELIVERY_COMPLETED, new DualDeliveryCompletedV1(d.caseId(),
                 d.deliveryId(), d.uscc(), d.enterpriseName(),
                 new DecisionV1(f.documentNumber(), f.decisionDate().toString(), f.severityTier(), f.penaltyTypes(),
-                        f.totalFine()),
+                        f.totalFine(), f.publicityPlan()),
                 docs(d),
                 new ServiceActV1(act.actId(), act.method().name(), act.servedAt(), act.servedDate().toString(),
                         act.deemed(), act.channel()),

@@ -143,6 +143,18 @@ public class DeliveryRepository {
         return Optional.ofNullable(claimed).map(this::stored);
     }
 
+    /**
+     * Open deliveries (not served) whose serve-by date rests on the provisional calendar {@code year}: read once a
+     * year, when that year's official table is loaded, so a scan is acceptable.
+     */
+    public List<Stored> openWithProvisionalServeBy(int year) {
+        return deliveries.find(com.mongodb.client.model.Filters.ne("status", DualDelivery.Status.SERVED.name()))
+                .map(this::stored).into(new ArrayList<>()).stream()
+                .filter(s -> s.delivery().serveBy() != null
+                        && s.delivery().serveBy().derivation().provisionalYears().contains(year))
+                .toList();
+    }
+
     /** Deliveries carrying a flag for the reviewers, oldest first: {@code nonconforming} or {@code overdue}. */
     public List<DualDelivery> flagged(String flag, int limit) {
         return deliveries.find(eq(flag, true)).sort(Sorts.ascending("_id")).limit(limit)

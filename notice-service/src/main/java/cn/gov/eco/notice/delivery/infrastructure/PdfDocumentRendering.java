@@ -7,15 +7,16 @@ import cn.gov.eco.notice.document.DocumentRenderer;
 import cn.gov.eco.notice.document.PenaltyDecisionDocument;
 import cn.gov.eco.notice.document.RepairRightsNoticeDocument;
 import cn.gov.eco.platform.calendar.ExplainedDate;
-import cn.gov.eco.platform.publicity.PublicityPlan;
+import cn.gov.eco.platform.publicity.ClassifiedPlan;
 
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * Fills the two documents from the decision and its publicity plan, and renders them with the PDFBox renderer.
- * The dates printed in the notice are the plan's — the same computation credit-service runs — and the earliest
- * application date carries its one-line reason.
+ * The tier, the dates and the non-repairable designation printed in the notice are those of the plan classified
+ * once at the decision and carried in PenaltyDecided — the plan credit-service opens the record with — and the
+ * earliest application date carries its one-line reason.
  */
 public class PdfDocumentRendering implements DocumentRendering {
 
@@ -28,7 +29,9 @@ public class PdfDocumentRendering implements DocumentRendering {
     }
 
     @Override
-    public RenderedPair render(PenaltyDecidedMessage m, PublicityPlan plan, String noticeNumber) {
+    public RenderedPair render(PenaltyDecidedMessage m, ClassifiedPlan carried, String noticeNumber) {
+        var plan = carried.plan();
+        var classification = carried.classification();
         var e = m.enterprise();
         var decision = new PenaltyDecisionDocument(m.documentNumber(), m.caseId(),
                 new PenaltyDecisionDocument.Party(e.name(), e.uscc(), e.address(), e.legalRepresentative()),
@@ -63,8 +66,18 @@ public class PdfDocumentRendering implements DocumentRendering {
                 agency.applicationChannel(), agency.processingTimeLimits(),
                 "行政处罚信息将依据福建省企业环境信用动态评价规则扣减信用分，可能导致环境信用等级下调；"
                         + "信用修复经认定并完成整改核查后，将重新评价并恢复相应等级。",
-                false, null, null, agency.contact(), m.issuingAgency(), m.decisionDate());
+                classification.nonRepairable(), nonRepairableReason(classification), null, agency.contact(),
+                m.issuingAgency(), m.decisionDate());
         return new RenderedPair(renderer.renderDecision(decision), renderer.renderNotice(notice));
+    }
+
+    /** 特定严重失信: the reason and its legal basis, as designated on the decision or by the configured rule. */
+    private static String nonRepairableReason(cn.gov.eco.platform.publicity.Classification c) {
+        if (!c.nonRepairable()) {
+            return null;
+        }
+        String reason = c.nonRepairableReasonZh() == null ? "属特定严重失信信息" : c.nonRepairableReasonZh();
+        return c.nonRepairableLegalBasis() == null ? reason : reason + "（依据：" + c.nonRepairableLegalBasis() + "）";
     }
 
     private static LocalDate date(ExplainedDate d) {

@@ -240,6 +240,16 @@ public record DualDelivery(String deliveryId, String caseId, String uscc, String
         return Optional.of(serveBy.date().plusDays(1).atStartOfDay(ServiceRules.CHINA).toInstant());
     }
 
+    /**
+     * The serve-by date recomputed when the official calendar year it rested on was loaded (DOMAIN §0.2); an
+     * overdue flag raised on the provisional date stays (it was raised, and is on the record).
+     */
+    public DualDelivery withServeBy(ExplainedDate revised) {
+        return new DualDelivery(deliveryId, caseId, uscc, enterpriseName, decision, notice, revised, status,
+                serviceAct, decisionFacts, preparedAt, attempts, recommendedMethod, irregularServices, overdueSince,
+                receiptConfirmedAt);
+    }
+
     public DualDelivery markedOverdue(Instant at) {
         if (overdueFrom().isEmpty() || at.isBefore(overdueFrom().get())) {
             throw new IllegalStateException("delivery " + deliveryId + " is not overdue at " + at);

@@ -29,7 +29,7 @@ class DualDeliveryTest {
                 "作出行政处罚决定", "the penalty decision was made", decisionDate));
         return DualDelivery.prepared("c1", "91350500MA2Y0001XX", "某公司", DECISION, NOTICE, serveBy,
                 new DecisionFacts("泉环罚〔2026〕58号", decisionDate, "GENERAL", List.of("FINE"), "34000.00",
-                        "NDRC-ORDER-36", onTheSpot), T0);
+                        "NDRC-ORDER-36", onTheSpot, null), T0);
     }
 
     static ServiceProof direct(LocalDate on) {

@@ -1,8 +1,5 @@
-package cn.gov.eco.credit.publicity.model;
+package cn.gov.eco.platform.publicity;
 
-import cn.gov.eco.platform.publicity.PublicityPeriods;
-import cn.gov.eco.platform.publicity.PublicityPlan;
-import cn.gov.eco.platform.publicity.SeverityTier;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,12 +63,15 @@ public record ClassificationRules(Map<String, SeverityTier> tierByPenaltyType, L
         }
     }
 
-    /** A decision's classification and the plan of the rule set in force on its decision date. */
-    public record Classified(Classification classification, PublicityPlan plan) {
-    }
-
-    public Classified classify(PublicityPeriods periods, SeverityTier declared, List<String> penaltyTypes,
-                               LocalDate decisionDate, boolean publishMinorByDefault) {
+    /**
+     * The one classification (DOMAIN.md §4.1, T23–T27): the declared tier and each penalty type's tier, the longest
+     * period wins (T26); the sector rule on minor information; the rule set in force on the decision date; the
+     * non-repairable flag — designated on the decision, or by a configured rule. Only {@link PublicityClassifier}
+     * calls it, once per decision, in case-service.
+     */
+    ClassifiedPlan classify(PublicityPeriods periods, SeverityTier declared, List<String> penaltyTypes,
+                            LocalDate decisionDate, boolean publishMinorByDefault,
+                            NonRepairableDesignation designation) {
         List<String> types = penaltyTypes == null ? List.of() : penaltyTypes;
         SectorRule sector = sectorRules.stream().filter(r -> r.matches(types)).findFirst().orElse(null);
         boolean publishMinor = sector == null ? publishMinorByDefault : sector.publishMinorTier();
@@ -91,10 +91,19 @@ public record ClassificationRules(Map<String, SeverityTier> tierByPenaltyType, L
                 .thenComparing(c -> c.plan().maxPeriodEnd() == null ? LocalDate.MIN : c.plan().maxPeriodEnd().date())
                 .thenComparing(c -> c.plan().minPeriodEnd() == null ? LocalDate.MIN : c.plan().minPeriodEnd().date()))
                 .orElseThrow();
-        boolean nonRep = nonRepairable.applies(longest.tier(), types);
-        var classification = new Classification(declared, longest.tier(), types, longest.type(),
-                sector == null ? null : sector.id(), publishMinor, nonRep,
-                nonRep ? nonRepairable.reasonZh() : null, nonRep ? nonRepairable.reasonEn() : null);
-        return new Classified(classification, longest.plan());
+        Classification classification;
+        if (designation != null) {
+            classification = new Classification(declared, longest.tier(), types, longest.type(),
+                    sector == null ? null : sector.id(), publishMinor, true, designation.reasonZh(),
+                    "designated non-repairable on the decision: " + designation.legalBasis(),
+                    Classification.BY_DECISION, designation.legalBasis());
+        } else {
+            boolean byRule = nonRepairable.applies(longest.tier(), types);
+            classification = new Classification(declared, longest.tier(), types, longest.type(),
+                    sector == null ? null : sector.id(), publishMinor, byRule,
+                    byRule ? nonRepairable.reasonZh() : null, byRule ? nonRepairable.reasonEn() : null,
+                    byRule ? Classification.BY_RULE : null, null);
+        }
+        return new ClassifiedPlan(classification, longest.plan());
     }
 }
