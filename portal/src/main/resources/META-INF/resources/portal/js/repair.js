@@ -288,6 +288,16 @@ const STATUS_NOTE = {
   COMPLETED: '修复完成，结果已同步至信用平台，公示已停止。',
 };
 
+/**
+ * The reviewer's reason is shown as the application's current word only while it is: a supplement request while
+ * the supplement is pending, a refusal once refused. After the enterprise supplemented and the application was
+ * approved, the old request no longer stands over the page (the history keeps it).
+ */
+const REASON_TITLE = {
+  SUPPLEMENT_REQUESTED: '补正要求', NOT_ACCEPTED: '不予受理理由', DENIED: '不予修复理由', REVOKED: '撤销修复理由',
+  BLOCKED: '未通过预检的原因',
+};
+
 /** One application: status with reasons, the time limits, the form, the materials, the history. Shared with staff pages. */
 export function applicationDetail(view, { withdraw, supplement, actions, materialHref } = {}) {
   const a = view.application;
@@ -297,8 +307,8 @@ export function applicationDetail(view, { withdraw, supplement, actions, materia
       h('h2', { id: `app-${a.applicationId}` }, `信用修复申请 · ${a.decisionDocumentNumber || a.recordId}`),
       h('span', { class: `badge ${statusClass(a.status)}`, 'data-role': 'status' }, view.statusZh)),
     STATUS_NOTE[a.status] && h('p', {}, STATUS_NOTE[a.status]),
-    a.reason && h('div', { class: a.status === 'SUPPLEMENT_REQUESTED' ? 'notice' : 'problem' },
-      h('p', { class: 'problem-title' }, '理由'), h('p', { 'data-role': 'reason' }, a.reason)),
+    a.reason && REASON_TITLE[a.status] && h('div', { class: a.status === 'SUPPLEMENT_REQUESTED' ? 'notice' : 'problem' },
+      h('p', { class: 'problem-title' }, REASON_TITLE[a.status]), h('p', { 'data-role': 'reason' }, a.reason)),
     a.blockedReasons?.length > 0 && h('div', { class: 'blocked' }, h('p', { class: 'problem-title' }, '未通过预检的原因'), unmetList(a.blockedReasons)),
     overdue.length > 0 && h('p', { class: 'problem' }, `已超过办理期限：${overdue.join('、')}`),
     h('dl', { class: 'dates' },

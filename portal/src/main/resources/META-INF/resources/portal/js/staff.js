@@ -63,6 +63,16 @@ function decisionForm(id, steps, refresh) {
     h('div', { class: 'actions', 'data-field': 'action' }, steps.map(([action, text]) =>
       h('button', { class: `button ${NO_REASON.has(action) ? 'primary' : action === 'REVOKE' || action === 'DENY' || action === 'NOT_ACCEPT' ? 'danger' : ''}`,
         type: 'submit', name: 'action', value: action }, text))));
+  const send = async action => {
+    try {
+      const view = await postJson(`/api/repair-applications/${id}/decisions`, { action, reason: reason.value.trim() || null });
+      toast(`已办理：${view.statusZh}`);
+      refresh();
+    } catch (e) {
+      if (e instanceof ApiError) showFieldErrors(form, e);
+      status.replaceChildren(problemBox(e));
+    }
+  };
   form.addEventListener('submit', async ev => {
     ev.preventDefault();
     const action = ev.submitter?.value;
@@ -73,14 +83,29 @@ function decisionForm(id, steps, refresh) {
       reason.focus();
       return;
     }
-    try {
-      const view = await postJson(`/api/repair-applications/${id}/decisions`, { action, reason: reason.value.trim() || null });
-      toast(`已办理：${view.statusZh}`);
-      refresh();
-    } catch (e) {
-      if (e instanceof ApiError) showFieldErrors(form, e);
-      status.replaceChildren(problemBox(e));
+    if (CONFIRM[action]) {
+      status.replaceChildren(confirmation(action, () => send(action), () => status.replaceChildren()));
+      status.querySelector('button')?.focus();
+      return;
     }
+    await send(action);
   });
   return form;
+}
+
+/** Decisions that go against the enterprise and are told to it: asked once more before they are sent. */
+const CONFIRM = {
+  NOT_ACCEPT: ['不予受理', '申请将不予受理，理由将告知申请企业。'],
+  DENY: ['不予修复', '将作出不予信用修复决定，理由将告知申请企业；企业可依法申请行政复议或提起行政诉讼。'],
+  REVOKE: ['撤销修复', '将撤销已准予的信用修复，公示信息恢复公示，理由将告知申请企业。'],
+};
+
+function confirmation(action, onConfirm, onCancel) {
+  const [name, consequence] = CONFIRM[action];
+  return h('div', { class: 'confirm problem', role: 'alertdialog', 'aria-labelledby': 'confirm-title', 'aria-describedby': 'confirm-text' },
+    h('p', { class: 'problem-title', id: 'confirm-title' }, `确认${name}？`),
+    h('p', { id: 'confirm-text' }, consequence),
+    h('div', { class: 'actions' },
+      h('button', { class: 'button danger', type: 'button', onclick: onConfirm }, `确认${name}`),
+      h('button', { class: 'button', type: 'button', onclick: onCancel }, '取消')));
 }

@@ -138,7 +138,7 @@ class LifecycleSliceIT {
         assertThat(record.at("/plan/earliestApplicationDate/date").asString()).isEqualTo("2027-02-21");
         assertThat(record.at("/plan/maxPeriodEnd/date").asString()).isEqualTo("2027-11-20");
         assertThat(record.at("/plan/autoStopDate/date").asString()).isEqualTo("2027-11-21");
-        assertThat(record.at("/plan/earliestApplicationDate/explanationZh").asString()).contains("2027-02-21");
+        assertThat(record.at("/plan/earliestApplicationDate/explanationZh").asString()).contains("2027年2月21日");
 
         // the topics carry exactly the expected records, each valid against its schema
         await().atMost(Duration.ofSeconds(30)).until(() ->

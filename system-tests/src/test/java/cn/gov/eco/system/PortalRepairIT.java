@@ -190,6 +190,17 @@ class PortalRepairIT {
             assertThat(page.locator("#reason-error")).containsText("理由");
             assertThat(page.locator("article[data-application-id]")).hasAttribute("data-status", "UNDER_REVIEW");
 
+            // with a reason, a denial is asked once more; cancelled, nothing is sent
+            page.getByLabel("理由").fill("材料不全");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("不予修复").setExact(true)).click();
+            Locator confirm = page.getByRole(AriaRole.ALERTDIALOG);
+            assertThat(confirm).containsText("确认不予修复？");
+            assertThat(confirm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("确认不予修复"))).isFocused();
+            confirm.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("取消")).click();
+            assertThat(confirm).hasCount(0);
+            assertThat(page.locator("article[data-application-id]")).hasAttribute("data-status", "UNDER_REVIEW");
+            page.getByLabel("理由").fill("");
+
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("准予修复").setExact(true)).click();
             assertThat(page.locator("article[data-application-id]")).hasAttribute("data-status",
                     java.util.regex.Pattern.compile("APPROVED|COMPLETED"));

@@ -221,7 +221,7 @@ class ExecutionIT {
         // T10: 2026-11-23 + 15 days = 2026-12-08 (Tue)
         assertThat(s.at("/dueDate/date").asString()).isEqualTo("2026-12-08");
         assertThat(s.at("/dueDate/derivation/rule/id").asString()).isEqualTo("T10");
-        assertThat(s.at("/dueDate/explanationZh").asString()).contains("2026-12-08");
+        assertThat(s.at("/dueDate/explanationZh").asString()).contains("2026年12月8日");
         assertThat(s.get("fine").decimalValue()).isEqualByComparingTo("34000.00");
         assertThat(s.get("outstanding").decimalValue()).isEqualByComparingTo("34000.00");
         assertThat(s.get("surchargeToDate").decimalValue()).isZero();

@@ -297,7 +297,7 @@ class RepairApplicationIT {
         assertThat(rec.get("unmet").valueStream().map(u -> u.get("code").asString()).toList())
                 .containsExactly("MIN_PERIOD_NOT_ELAPSED", "CREDIT_COMMITMENT_REQUIRED");
         assertThat(rec.at("/earliestApplicationDate/date").asString()).isEqualTo("2025-06-11");
-        assertThat(rec.at("/earliestApplicationDate/explanationZh").asString()).contains("2025-06-10");
+        assertThat(rec.at("/earliestApplicationDate/explanationZh").asString()).contains("2025年6月10日");
         assertThat(rec.at("/maxPeriodEnd/date").asString()).isEqualTo("2026-03-10");
 
         // DOMAIN.md §9 scenario 19: submitted 2025-05-20 → BLOCKED, "earliest date 2025-06-11"; no file kept.

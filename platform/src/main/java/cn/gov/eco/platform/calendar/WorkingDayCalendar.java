@@ -402,8 +402,8 @@ public final class WorkingDayCalendar {
         List<SkippedDays> skipped = rec.skippedRanges();
         String calendarVersion = calendarVersion();
         List<Integer> provisional = List.copyOf(rec.provisionalYears);
-        String zh = Sentences.zh(rule, calendarVersion, startEventZh, start, skipped, rec.adjusted, raw, roll, result);
-        String en = Sentences.en(rule, calendarVersion, startEventEn, start, skipped, rec.adjusted, raw, roll, result);
+        String zh = Sentences.zh(rule, startEventZh, start, skipped, rec.adjusted, raw, roll, result);
+        String en = Sentences.en(rule, startEventEn, start, skipped, rec.adjusted, raw, roll, result);
         if (!provisional.isEmpty()) {
             zh = zh + provisionalNoteZh(provisional);
             en = en + provisionalNoteEn(provisional);

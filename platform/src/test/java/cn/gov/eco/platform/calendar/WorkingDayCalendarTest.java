@@ -103,8 +103,8 @@ class WorkingDayCalendarTest {
             assertThat(latest.derivation().skippedDayLabels()).containsExactly("2025-10-12 周末", "2025-10-01..2025-10-08 国庆节");
             assertThat(latest.derivation().countedAdjustedWorkdays()).extracting(CountedAdjustedWorkday::label)
                     .containsExactly("2025-10-11 国庆节调休上班 counted");
-            assertThat(latest.derivation().sentenceZh()).startsWith("以2025-10-15（起算事件）为基准向前推算7个工作日")
-                    .contains("最迟日为2025-09-29");
+            assertThat(latest.derivation().sentenceZh()).startsWith("以2025年10月15日（起算事件）为基准向前推算7个工作日")
+                    .contains("最迟日为2025年9月29日");
         }
 
         @Test
@@ -197,11 +197,11 @@ class WorkingDayCalendarTest {
             assertThat(d.rule().id()).isEqualTo("T10");
             assertThat(d.rule().ruleSetId()).isEqualTo("APL-2021");
             assertThat(d.calendarVersion()).isEqualTo("CN-SC-2019.2026-v2");
-            assertThat(d.sentenceZh()).isEqualTo("自2025-09-16（收到处罚决定书）起算15个日历日（起算日不计入），届满日2025-10-01为国庆节假期，"
-                    + "顺延至2025-10-09（《中华人民共和国行政处罚法》第六十七条；工作日历CN-SC-2019.2026-v2）。");
+            assertThat(d.sentenceZh()).isEqualTo("自2025年9月16日（收到处罚决定书）起算15个日历日（起算日不计入），届满日2025年10月1日为国庆节假期，"
+                    + "顺延至2025年10月9日（《中华人民共和国行政处罚法》第六十七条）。");
             assertThat(d.sentenceEn()).isEqualTo("15 calendar days from 2025-09-16 (receipt of the penalty decision), that day"
                     + " excluded: the last day 2025-10-01 is a rest day (National Day (with Mid-Autumn Festival) holiday),"
-                    + " so the period ends on 2025-10-09 (Administrative Penalty Law Art. 67; calendar CN-SC-2019.2026-v2).");
+                    + " so the period ends on 2025-10-09 (Administrative Penalty Law Art. 67).");
             assertThat(DerivationReplayer.replay(d)).isEqualTo(parse("2025-10-09"));
         }
 
@@ -232,7 +232,7 @@ class WorkingDayCalendarTest {
             assertThat(computed.date()).isEqualTo(parse(result));
             assertThat(calendar.isWorkingDay(computed.date())).isTrue();
             assertThat(computed.derivation().skippedDayLabels()).containsExactly(skipped);
-            assertThat(computed.derivation().sentenceZh()).contains("顺延至" + result);
+            assertThat(computed.derivation().sentenceZh()).contains("顺延至" + Sentences.zhDate(parse(result)));
         }
 
         @Test
@@ -249,7 +249,7 @@ class WorkingDayCalendarTest {
             assertThat(deadline.date()).isEqualTo(parse("2025-04-06"));
             assertThat(deadline.derivation().rollForward().applied()).isFalse();
             assertThat(deadline.derivation().rollForward().to()).isEqualTo(parse("2025-04-07"));
-            assertThat(deadline.derivation().sentenceZh()).contains("届满日为2025-04-06").contains("顺延日2025-04-07仅供参考");
+            assertThat(deadline.derivation().sentenceZh()).contains("届满日为2025年4月6日").contains("顺延日2025年4月7日仅供参考");
             ComputedDate extended = compute(T4_CASE_DECISION_EXTENSION, "2025-04-06");
             assertThat(extended.date()).isEqualTo(parse("2025-05-06"));
             assertThat(extended.derivation().rule().unverifiedNumber()).isTrue();

@@ -26,7 +26,7 @@ class ExecutionTermsTest {
         var due = TERMS.paymentDue(LocalDate.of(2025, 3, 12));
         assertThat(due.date()).isEqualTo(LocalDate.of(2025, 3, 27)); // Thu
         assertThat(due.derivation().rule().id()).isEqualTo("T10");
-        assertThat(due.explanationZh()).contains("2025-03-27");
+        assertThat(due.explanationZh()).contains("2025年3月27日");
     }
 
     @Test
@@ -86,7 +86,7 @@ class ExecutionTermsTest {
         assertThat(schedule).extracting(Due::instalment).containsExactly(1, 2, 3);
         assertThat(schedule).extracting(d -> d.dueDate().date()).containsExactly(LocalDate.of(2025, 4, 30),
                 LocalDate.of(2025, 5, 30), LocalDate.of(2025, 6, 30));
-        assertThat(schedule.get(1).dueDate().explanationZh()).contains("分期").contains("2025-05-30");
+        assertThat(schedule.get(1).dueDate().explanationZh()).contains("分期").contains("2025年5月30日");
     }
 
     @Test
