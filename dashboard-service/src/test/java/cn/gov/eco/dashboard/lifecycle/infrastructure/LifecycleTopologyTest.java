@@ -179,7 +179,7 @@ class LifecycleTopologyTest {
         publish(record(EventTypes.FINE_PAID, "case-7", USCC, Map.of()));
         // overdue with a surcharge
         publish(record(EventTypes.PENALTY_DECIDED, "case-8", USCC, Map.of()));
-        publish(record(EventTypes.PAYMENT_OVERDUE, "case-8", USCC, Map.of()));
+        publish(record(EventTypes.PAYMENT_OVERDUE, "case-8", USCC, Map.of("surchargeToDate", "10000.00")));
 
         var figures = queries.figures(Scope.ALL);
 
@@ -194,9 +194,10 @@ class LifecycleTopologyTest {
 
     @Test
     void shouldCountTheAgencyAndPeriodChosenOnly() {
-        publish(record(EventTypes.PENALTY_DECIDED, "q-1", USCC, Map.of("decisionDate", "2026-03-01")));
+        publish(record(EventTypes.PENALTY_DECIDED, "q-1", USCC, Map.of("decisionDate", "2026-03-01",
+                "totalFine", "34000.00")));
         publish(record(EventTypes.PENALTY_DECIDED, "x-1", USCC, Map.of("issuingAgency", "厦门市生态环境局",
-                "decisionDate", "2026-03-02")));
+                "decisionDate", "2026-03-02", "totalFine", "34000.00")));
         publish(record(EventTypes.PENALTY_DECIDED, "q-2", USCC, Map.of("decisionDate", "2025-12-31")));
 
         assertThat(queries.figures(new Scope("泉州市生态环境局", null, null)).funnel().decided()).isEqualTo(2);
