@@ -49,7 +49,16 @@ import cn.gov.eco.notice.signature.PdfSealer;
 /** The component baseline: what Kafka, the renderer and MongoDB do alone, with plain clients, for N decisions. */
 final class Baseline {
 
-    record Result(String name, int count, double seconds, String detail) {
+    /**
+     * @param cpuMsPerItem CPU time of the threads doing the work per item (thread CPU time, ThreadMXBean), NaN when not
+     *                     measured: for the renderer, the CPU milliseconds per pair of sealed documents
+     */
+    record Result(String name, int count, double seconds, String detail, double cpuMsPerItem) {
+
+        Result(String name, int count, double seconds, String detail) {
+            this(name, count, seconds, detail, Double.NaN);
+        }
+
         double rate() {
             return count / seconds;
         }
@@ -170,16 +179,20 @@ final class Baseline {
         DocumentRenderer renderer = new DocumentRenderer(font, DocumentTemplates.classpathDefaults(), new AgencyProfile(
                 agency, "0595-22500000（法规科）", "福建省泉州市丰泽区东海街道通港西街1号",
                 List.of("信用中国（www.creditchina.gov.cn）", "信用中国（福建）", "泉州市生态环境局门户网站")), clock, sealer);
-        int warm = Math.max(20, n / 20);
-        pairs(renderer, warm, threads);
+        int warm = Math.max(300, n / 10); // the JIT compiles the renderer within the first few hundred pairs
+        pairs(renderer, warm, threads, new AtomicLong());
+        AtomicLong cpuNanos = new AtomicLong();
         long start = System.nanoTime();
-        int done = pairs(renderer, n, threads);
+        int done = pairs(renderer, n, threads, cpuNanos);
+        double cpuMsPerPair = cpuNanos.get() / 1e6 / done;
         return new Result("render-2-pdfs", done, (System.nanoTime() - start) / 1e9,
                 "decision + notice per pair, each sealed (PAdES, EC P-256), " + threads + " threads, after " + warm
-                        + " warm-up pairs");
+                        + " warm-up pairs; " + String.format(java.util.Locale.ROOT, "%.2f", cpuMsPerPair)
+                        + " ms CPU per pair", cpuMsPerPair);
     }
 
-    private static int pairs(DocumentRenderer renderer, int n, int threads) throws Exception {
+    /** Renders n pairs on the threads; adds the CPU time the threads spent on them to {@code cpuNanos}. */
+    private static int pairs(DocumentRenderer renderer, int n, int threads, AtomicLong cpuNanos) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Integer>> futures = new ArrayList<>();
@@ -187,10 +200,13 @@ final class Baseline {
                 int from = t * n / threads;
                 int to = (t + 1) * n / threads;
                 futures.add(pool.submit(() -> {
+                    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+                    long cpu = mx.getCurrentThreadCpuTime();
                     for (int i = from; i < to; i++) {
                         renderer.renderDecision(decision(i + 1));
                         renderer.renderNotice(notice(i + 1));
                     }
+                    cpuNanos.addAndGet(mx.getCurrentThreadCpuTime() - cpu);
                     return to - from;
                 }));
             }

@@ -220,7 +220,8 @@ public final class Bench {
                         Topics.ENFORCEMENT_CASE.partitions()));
                 System.out.printf("  %-22s %8.1f /s%n", components.getLast().name(), components.getLast().rate());
                 components.add(Baseline.render(decisions, renderThreads));
-                System.out.printf("  %-22s %8.1f /s%n", components.getLast().name(), components.getLast().rate());
+                System.out.printf("  %-22s %8.1f /s  %.2f ms CPU per pair%n", components.getLast().name(),
+                        components.getLast().rate(), components.getLast().cpuMsPerItem());
                 components.add(Baseline.mongo(mongoUri, decisions, perDecision.insertsRounded(),
                         perDecision.updatesRounded(), runId, 2));
                 System.out.printf("  %-22s %8.1f /s%n", components.getLast().name(), components.getLast().rate());
@@ -321,6 +322,7 @@ public final class Bench {
         j.append("  \"components\": [");
         j.append(String.join(",", components.stream().map(c -> "\n    {\"name\": " + Json.str(c.name()) + ", \"count\": "
                 + c.count() + ", \"seconds\": " + Json.num(c.seconds()) + ", \"perSecond\": " + Json.num(c.rate())
+                + (Double.isNaN(c.cpuMsPerItem()) ? "" : ", \"cpuMsPerPair\": " + Json.num(c.cpuMsPerItem()))
                 + ", \"detail\": " + Json.str(c.detail()) + "}").toList()));
         j.append("],\n");
         j.append("  \"componentLimitPerSecond\": ").append(limit == null ? "null" : Json.num(limit.rate())).append(",\n");

@@ -29,7 +29,7 @@ class CaseServiceConfiguration {
 
     @Bean
     CaseRepository caseRepository(MongoDatabase db, OutboxWriter outbox, WorkingDayCalendar calendar) {
-        return new CaseRepository(db, outbox, calendar.calendarVersion());
+        return new CaseRepository(db, outbox, calendar::calendarVersion);
     }
 
     /** Codes that fail the mod-31 check but are real, after an administrator verified them (DOMAIN.md §6). */

@@ -10,20 +10,33 @@ import java.util.List;
  * The issuing agency as the documents present it, and where the renderer finds its font and any agency templates
  * ({@code notice.*}). Every value here varies by agency or province: configuration, not code.
  *
- * @param fontPath     the CJK font to embed (WenQuanYi Micro Hei from Debian's fonts-wqy-microhei by default)
+ * @param fontPath     the serif CJK font of the body, 版头 and title (AR PL UMing CN from Debian's fonts-arphic-uming by
+ *                     default)
  * @param templatesDir a directory of agency templates overriding the built-in zh-CN ones; empty for the built-ins
  * @param seal         the agency's electronic seal on every document
+ * @param headingFontPath the 黑体 of the section headings (WenQuanYi Micro Hei from fonts-wqy-microhei by default);
+ *                     empty: the headings are set in the body font
  */
 @ConfigurationProperties("notice")
 public record NoticeProperties(String fontPath, String templatesDir, Agency agency, String electronicChannel,
-                               Seal seal) {
+                               Seal seal, String headingFontPath) {
 
     public NoticeProperties {
         seal = seal == null ? new Seal(null, null, null, null, null, null, null, null) : seal;
     }
 
+    /**
+     * The issuing agency ({@code notice.agency.*}).
+     *
+     * @param applicationChannel   where an enterprise applies for repair (信用中国, the provincial platform, the
+     *                             agency's window; DOMAIN.md §0.2)
+     * @param processingTimeLimits the repair time limits as the notice prints them (NDRC Order 36; [U] numbers)
+     * @param creditEffect         the effect on the enterprise's environmental credit evaluation, under the province's
+     *                             scheme named as it is (Fujian: 《福建省企业环境信用动态评价实施方案（试行）》)
+     */
     public record Agency(String name, String address, String contact, String reconsiderationBody, String court,
-                         List<String> publicityPlatforms, String applicationChannel, String processingTimeLimits) {
+                         List<String> publicityPlatforms, String applicationChannel, String processingTimeLimits,
+                         String creditEffect) {
     }
 
     /**

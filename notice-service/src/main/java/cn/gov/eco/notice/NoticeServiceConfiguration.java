@@ -16,6 +16,7 @@ import cn.gov.eco.platform.messaging.OutboxRelay;
 import org.springframework.beans.factory.ObjectProvider;
 import java.util.Set;
 import cn.gov.eco.notice.delivery.application.DocumentRendering;
+import cn.gov.eco.notice.delivery.application.ReceiptRendering;
 import cn.gov.eco.notice.delivery.application.DualDeliveryService;
 import cn.gov.eco.notice.delivery.application.DeliveryQueries;
 import cn.gov.eco.notice.delivery.infrastructure.DeliveryRepository;
@@ -106,12 +107,17 @@ class NoticeServiceConfiguration {
         return new MultipartConfigElement("", max, max + 64 * 1024, 0);
     }
 
-    /** The font is parsed once at start; each document embeds a subset of it, and is sealed as it is saved. */
+    /**
+     * The fonts are read once at start; each document embeds subsets of them (those of its template's fixed text made
+     * once), and is sealed as it is saved.
+     */
     @Bean
     DocumentRenderer documentRenderer(NoticeProperties props, DocumentProperties documents, Clock clock,
                                       PdfSealer sealer) {
-        CjkFont font = props.fontPath() == null || props.fontPath().isBlank() ? CjkFont.loadDefault()
-                : CjkFont.load(Path.of(props.fontPath()));
+        Path body = props.fontPath() == null || props.fontPath().isBlank() ? CjkFont.DEFAULT_PATH
+                : Path.of(props.fontPath());
+        CjkFont font = props.headingFontPath() == null || props.headingFontPath().isBlank() ? CjkFont.load(body)
+                : CjkFont.load(body, Path.of(props.headingFontPath()));
         DocumentTemplates templates = props.templatesDir() == null || props.templatesDir().isBlank()
                 ? DocumentTemplates.classpathDefaults() : DocumentTemplates.withOverrides(Path.of(props.templatesDir()));
         var a = props.agency();
@@ -122,6 +128,12 @@ class NoticeServiceConfiguration {
     @Bean
     DocumentRendering documentRendering(DocumentRenderer renderer, NoticeProperties props) {
         return new PdfDocumentRendering(renderer, props.agency());
+    }
+
+    /** The 送达回证 PDF, rendered and sealed like the two documents. */
+    @Bean
+    ReceiptRendering receiptRendering(DocumentRenderer renderer, NoticeProperties props) {
+        return new PdfDocumentRendering(renderer, props.agency())::renderReceipt; // not a second DocumentRendering
     }
 
     @Bean

@@ -14,7 +14,7 @@ import cn.gov.eco.platform.messaging.InboundEvents;
 import cn.gov.eco.platform.messaging.OutboxRelay;
 import cn.gov.eco.platform.messaging.OutboxWriter;
 import cn.gov.eco.platform.messaging.PoisonRecordException;
-import cn.gov.eco.platform.trace.TraceFilter;
+import cn.gov.eco.platform.web.OpenApiDocumentation;
 import cn.gov.eco.platform.web.ProblemHandler;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -33,10 +33,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
 import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
@@ -185,6 +183,9 @@ public class PlatformAutoConfiguration {
         // back the other partitions (6 per topic)
         factory.setConcurrency(platform.consumer().concurrency());
         factory.setCommonErrorHandler(errorHandler);
+        // each record is handled in a span continuing its traceparent (Micrometer Tracing): one trace id from the
+        // request that raised the event to every consumer's work and log lines
+        factory.getContainerProperties().setObservationEnabled(true);
         return factory;
     }
 
@@ -243,11 +244,17 @@ public class PlatformAutoConfiguration {
         return new MongoPingHealthIndicator(serviceDatabase);
     }
 
+    /**
+     * The served OpenAPI document's title, version, gateway server, bearer scheme and problem+json answers
+     * ({@code platform.openapi.*}; the gateway's address as clients reach it by default that of ./start).
+     */
     @Bean
-    FilterRegistrationBean<TraceFilter> traceFilter(@Value("${platform.trace.enabled:true}") boolean enabled) {
-        var registration = new FilterRegistrationBean<>(new TraceFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.setEnabled(enabled);
-        return registration;
+    @ConditionalOnMissingBean
+    OpenApiDocumentation openApiDocumentation(PlatformProperties platform,
+                                              @Value("${platform.openapi.title:}") String title,
+                                              @Value("${platform.openapi.version:1.0.0}") String version,
+                                              @Value("${platform.openapi.gateway-url:http://localhost:8080}") String gatewayUrl) {
+        return new OpenApiDocumentation(platform.serviceName(),
+                title.isBlank() ? platform.serviceName() + " API" : title, version, gatewayUrl);
     }
 }

@@ -149,8 +149,8 @@ public class AuthorizationServerConfiguration {
     @Order(2)
     SecurityFilterChain loginForm(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error",
-                                "/assets/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus", "/error", "/assets/**").permitAll()
                         .anyRequest().authenticated())
                 // the Chinese sign-in page (SignInPage); the form posts to Spring's own POST /login
                 .formLogin(form -> form.loginPage(SignInPage.PATH).permitAll());

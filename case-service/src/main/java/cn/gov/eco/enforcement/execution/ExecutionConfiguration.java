@@ -38,7 +38,7 @@ class ExecutionConfiguration {
     @Bean
     ExecutionRepository executionRepository(MongoDatabase db, OutboxWriter outbox, OutboxRelay relay,
                                             WorkingDayCalendar calendar) {
-        return new ExecutionRepository(db, outbox, relay, calendar.calendarVersion());
+        return new ExecutionRepository(db, outbox, relay, calendar::calendarVersion);
     }
 
     @Bean

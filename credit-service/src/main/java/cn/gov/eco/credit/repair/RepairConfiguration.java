@@ -51,7 +51,7 @@ class RepairConfiguration {
 
     @Bean
     RepairEvents repairEvents(OutboxWriter outbox, WorkingDayCalendar calendar) {
-        return new RepairEvents(outbox, calendar.calendarVersion());
+        return new RepairEvents(outbox, calendar::calendarVersion);
     }
 
     @Bean

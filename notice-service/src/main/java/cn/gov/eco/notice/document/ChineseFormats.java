@@ -21,6 +21,22 @@ public final class ChineseFormats {
         return date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 
+    /**
+     * The date as an official document writes its 成文日期 (GB/T 9704-2012 §7.3.5.1): {@code 2026-12-08} →
+     * {@code 二〇二六年十二月八日}; null → empty.
+     */
+    public static String officialDate(LocalDate date) {
+        if (date == null) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder(12);
+        for (char c : Integer.toString(date.getYear()).toCharArray()) {
+            s.append(c == '0' ? "〇" : DIGITS[c - '0']);
+        }
+        return s.append('年').append(count(date.getMonthValue())).append('月').append(count(date.getDayOfMonth()))
+                .append('日').toString();
+    }
+
     /** {@code 34000} → {@code 人民币34,000.00元}; null → empty. Amounts finer than a fen are refused. */
     public static String money(BigDecimal amount) {
         if (amount == null) {

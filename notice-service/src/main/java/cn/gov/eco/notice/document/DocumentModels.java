@@ -10,6 +10,7 @@ import java.util.Set;
 import static cn.gov.eco.notice.document.ChineseFormats.count;
 import static cn.gov.eco.notice.document.ChineseFormats.date;
 import static cn.gov.eco.notice.document.ChineseFormats.money;
+import static cn.gov.eco.notice.document.ChineseFormats.officialDate;
 
 /**
  * Turns the document records into the flat name → value maps that templates read, and declares which
@@ -46,6 +47,7 @@ final class DocumentModels {
 
     static final TemplateSchema DECISION_SCHEMA;
     static final TemplateSchema NOTICE_SCHEMA;
+    static final TemplateSchema RECEIPT_SCHEMA;
 
     static {
         Map<String, TemplateSchema.Field> d = new LinkedHashMap<>();
@@ -55,7 +57,7 @@ final class DocumentModels {
                 "performance.surchargeWarning", "remedies.reconsiderationBody", "remedies.reconsiderationDays",
                 "remedies.court", "remedies.litigationMonths", "discretionStatement", "statementsAndHearing",
                 "publicityNotice",
-                "issuingAgency", "decisionDate")) {
+                "issuingAgency", "decisionDate", "decisionDateZh", "rectificationOrder")) {
             d.put(text, TemplateSchema.TEXT);
         }
         d.put("evidence", TemplateSchema.TEXT_LIST);
@@ -69,7 +71,7 @@ final class DocumentModels {
                 "severityTier", "severityBasis", "publicityStart", "minPeriodEnd", "maxPeriodEnd",
                 "earliestApplicationDate", "earliestApplicationExplanation", "applicationChannel",
                 "processingTimeLimits", "environmentalCreditEffect", "nonRepairableReason", "antiFraudWarning",
-                "contact", "issuingAgency", "issueDate")) {
+                "contact", "issuingAgency", "issueDate", "issueDateZh")) {
             n.put(text, TemplateSchema.TEXT);
         }
         n.put("publicityPlatforms", TemplateSchema.TEXT_LIST);
@@ -78,6 +80,48 @@ final class DocumentModels {
         n.put("nonRepairable", TemplateSchema.FLAG);
         agencyFields(n);
         NOTICE_SCHEMA = new TemplateSchema("repair-rights notice", Map.copyOf(n));
+
+        Map<String, TemplateSchema.Field> r = new LinkedHashMap<>();
+        for (String text : List.of("caseNumber", "recipientName", "recipientUscc", "methodZh", "servedDate",
+                "servedDateZh", "servedAt", "receivedBy", "refusalReason", "witness", "forwarding", "electronic",
+                "publicNotice", "deemedExplanation", "recordedBy", "recordedAt", "issuingAgency")) {
+            r.put(text, TemplateSchema.TEXT);
+        }
+        r.put("documents", TemplateSchema.TEXT_LIST);
+        r.put("evidenceIds", TemplateSchema.TEXT_LIST);
+        agencyFields(r);
+        RECEIPT_SCHEMA = new TemplateSchema("service receipt", Map.copyOf(r));
+    }
+
+    static Map<String, Object> receipt(ServiceReceiptDocument doc, AgencyProfile agency) {
+        Map<String, Object> m = new HashMap<>(48);
+        m.put("caseNumber", nz(doc.caseNumber()));
+        m.put("recipientName", doc.recipientName());
+        m.put("recipientUscc", nz(doc.recipientUscc()));
+        m.put("documents", doc.documents());
+        m.put("methodZh", doc.methodZh());
+        m.put("servedDate", date(doc.servedDate()));
+        m.put("servedDateZh", officialDate(doc.servedDate()));
+        m.put("servedAt", time(doc.servedAt()));
+        m.put("receivedBy", nz(doc.receivedBy()));
+        m.put("refusalReason", nz(doc.refusalReason()));
+        m.put("witness", nz(doc.witness()));
+        m.put("forwarding", nz(doc.forwarding()));
+        m.put("electronic", nz(doc.electronic()));
+        m.put("publicNotice", nz(doc.publicNotice()));
+        m.put("deemedExplanation", nz(doc.deemedExplanation()));
+        m.put("evidenceIds", doc.evidenceIds());
+        m.put("recordedBy", nz(doc.recordedBy()));
+        m.put("recordedAt", time(doc.recordedAt()));
+        m.put("issuingAgency", doc.issuingAgency());
+        agencyValues(m, agency);
+        return m;
+    }
+
+    /** 2025年3月12日 10时30分; null → empty. */
+    private static String time(java.time.LocalDateTime t) {
+        return t == null ? "" : date(t.toLocalDate()) + " " + t.getHour() + "时" + String.format("%02d", t.getMinute())
+                + "分";
     }
 
     static Map<String, Object> decision(PenaltyDecisionDocument doc, AgencyProfile agency) {
@@ -126,8 +170,10 @@ final class DocumentModels {
         m.put("discretionStatement", nz(doc.discretionStatement()));
         m.put("statementsAndHearing", nz(doc.statementsAndHearing()));
         m.put("publicityNotice", nz(doc.publicityNotice()));
+        m.put("rectificationOrder", nz(doc.rectificationOrder()));
         m.put("issuingAgency", doc.issuingAgency());
         m.put("decisionDate", date(doc.decisionDate()));
+        m.put("decisionDateZh", officialDate(doc.decisionDate()));
         agencyValues(m, agency);
         return m;
     }
@@ -158,6 +204,7 @@ final class DocumentModels {
         m.put("contact", doc.contact() == null || doc.contact().isBlank() ? agency.contact() : doc.contact());
         m.put("issuingAgency", doc.issuingAgency());
         m.put("issueDate", date(doc.issueDate()));
+        m.put("issueDateZh", officialDate(doc.issueDate()));
         agencyValues(m, agency);
         return m;
     }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * checked against the document's {@link TemplateSchema} when the template is parsed.
  *
  * <pre>
+ * &#64;masthead ${issuingAgency}       the 版头: the issuing agency in red, centred (GB/T 9704-2012 §7.2.3)
  * &#64;title 行政处罚决定书            large bold centred line (also the PDF title)
  * &#64;subtitle ${documentNumber}      centred line
  * &#64;subject 行政处罚决定            PDF metadata subject (not printed)
@@ -46,6 +47,36 @@ public final class DocumentTemplate {
         this.title = title;
         this.subject = subject;
         this.nodes = nodes;
+    }
+
+    /**
+     * The literal text of the template, which every document of this template prints (whatever its conditions):
+     * of the {@code @heading} lines when {@code headings}, else of all other lines. The renderer subsets the glyphs of
+     * this text once per template.
+     */
+    String fixedText(boolean headings) {
+        StringBuilder sb = new StringBuilder(2048);
+        fixedText(nodes, headings, sb);
+        return sb.toString();
+    }
+
+    private static void fixedText(List<Node> body, boolean headings, StringBuilder sb) {
+        for (Node node : body) {
+            switch (node) {
+                case Line l -> {
+                    if (l.kind().equals("heading") == headings) {
+                        sb.append(l.text().literal());
+                        if (l.value() != null) {
+                            sb.append(l.value().literal());
+                        }
+                    }
+                }
+                case Each e -> fixedText(e.body(), headings, sb);
+                case Cond c -> fixedText(c.body(), headings, sb);
+                case ListLine ignored -> {
+                }
+            }
+        }
     }
 
     /** The first {@code @title} line, literal parts only, for the PDF title. */
@@ -122,7 +153,7 @@ public final class DocumentTemplate {
             }
             Where where = new Where(name, lineNo, schema, scope);
             switch (directive) {
-                case "title", "subtitle", "heading", "p", "text", "sign" -> {
+                case "masthead", "title", "subtitle", "heading", "p", "text", "sign" -> {
                     Text text = text(rest, where);
                     if (directive.equals("title") && title == null) {
                         title = text.literal().strip();
@@ -293,6 +324,7 @@ public final class DocumentTemplate {
             switch (node) {
                 case Line l -> {
                     switch (l.kind()) {
+                        case "masthead" -> out.add(new LayoutBlock.Masthead(expand(l.text(), model, vars)));
                         case "title" -> out.add(new LayoutBlock.Title(expand(l.text(), model, vars)));
                         case "subtitle" -> out.add(new LayoutBlock.Subtitle(expand(l.text(), model, vars)));
                         case "heading" -> out.add(new LayoutBlock.Heading(expand(l.text(), model, vars)));

@@ -15,25 +15,34 @@ public final class DocumentTemplates {
 
     public static final String DECISION_FILE = "penalty-decision.zh-CN.txt";
     public static final String NOTICE_FILE = "repair-rights-notice.zh-CN.txt";
+    public static final String RECEIPT_FILE = "service-receipt.zh-CN.txt";
     private static final String CLASSPATH_DIR = "templates/";
 
     private final DocumentTemplate decision;
     private final DocumentTemplate notice;
+    private final DocumentTemplate receipt;
 
-    private DocumentTemplates(DocumentTemplate decision, DocumentTemplate notice) {
+    private DocumentTemplates(DocumentTemplate decision, DocumentTemplate notice, DocumentTemplate receipt) {
         this.decision = decision;
         this.notice = notice;
+        this.receipt = receipt;
+    }
+
+    private static DocumentTemplate builtInReceipt() {
+        return DocumentTemplate.parse(CLASSPATH_DIR + RECEIPT_FILE, classpath(RECEIPT_FILE), DocumentModels.RECEIPT_SCHEMA);
     }
 
     /** The built-in templates. */
     public static DocumentTemplates classpathDefaults() {
         return new DocumentTemplates(
                 DocumentTemplate.parse(CLASSPATH_DIR + DECISION_FILE, classpath(DECISION_FILE), DocumentModels.DECISION_SCHEMA),
-                DocumentTemplate.parse(CLASSPATH_DIR + NOTICE_FILE, classpath(NOTICE_FILE), DocumentModels.NOTICE_SCHEMA));
+                DocumentTemplate.parse(CLASSPATH_DIR + NOTICE_FILE, classpath(NOTICE_FILE), DocumentModels.NOTICE_SCHEMA),
+                builtInReceipt());
     }
 
     /**
-     * Templates from {@code directory} where present ({@value #DECISION_FILE}, {@value #NOTICE_FILE}),
+     * Templates from {@code directory} where present ({@value #DECISION_FILE}, {@value #NOTICE_FILE},
+     * {@value #RECEIPT_FILE}),
      * the built-in ones otherwise.
      *
      * @throws TemplateException when the directory does not exist or a template in it is invalid
@@ -44,14 +53,16 @@ public final class DocumentTemplates {
         }
         return new DocumentTemplates(
                 load(directory, DECISION_FILE, DocumentModels.DECISION_SCHEMA),
-                load(directory, NOTICE_FILE, DocumentModels.NOTICE_SCHEMA));
+                load(directory, NOTICE_FILE, DocumentModels.NOTICE_SCHEMA),
+                load(directory, RECEIPT_FILE, DocumentModels.RECEIPT_SCHEMA));
     }
 
     /** Templates given as text, e.g. from a database; validated like files. */
     public static DocumentTemplates of(String decisionSource, String noticeSource) {
         return new DocumentTemplates(
                 DocumentTemplate.parse("decision template", decisionSource, DocumentModels.DECISION_SCHEMA),
-                DocumentTemplate.parse("notice template", noticeSource, DocumentModels.NOTICE_SCHEMA));
+                DocumentTemplate.parse("notice template", noticeSource, DocumentModels.NOTICE_SCHEMA),
+                builtInReceipt());
     }
 
     public DocumentTemplate decision() {
@@ -60,6 +71,11 @@ public final class DocumentTemplates {
 
     public DocumentTemplate notice() {
         return notice;
+    }
+
+    /** The 送达回证. */
+    public DocumentTemplate receipt() {
+        return receipt;
     }
 
     private static DocumentTemplate load(Path dir, String file, TemplateSchema schema) {

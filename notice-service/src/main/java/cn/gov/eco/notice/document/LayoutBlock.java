@@ -5,11 +5,18 @@ import java.util.List;
 /** What a filled template hands to the layout engine: a flat sequence of blocks, top to bottom. */
 sealed interface LayoutBlock {
 
+    /** The 版头: the issuing agency's name, large, red, centred, at the top of the first page. */
+    record Masthead(String text) implements LayoutBlock {
+    }
+
     /** Large, bold, centred. */
     record Title(String text) implements LayoutBlock {
     }
 
-    /** Normal size, centred (the document number under the title). */
+    /**
+     * The document number (发文字号): centred under the 版头 and followed by the red separator when the document has a
+     * 版头 (GB/T 9704-2012 §7.2.4, §7.2.6), else centred under the title and followed by a black rule.
+     */
     record Subtitle(String text) implements LayoutBlock {
     }
 
@@ -29,7 +36,7 @@ sealed interface LayoutBlock {
     record ListItem(String marker, String text) implements LayoutBlock {
     }
 
-    /** Right-aligned lines kept together at the end: agency, seal, date. */
+    /** Right-aligned lines kept together at the end: agency and date, with the seal over them. */
     record Signature(List<String> lines) implements LayoutBlock {
     }
 

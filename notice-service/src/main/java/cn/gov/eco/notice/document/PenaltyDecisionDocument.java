@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param publicityNotice       公示告知 (Art. 48)
  * @param issuingAgency         作出决定的行政机关名称 (Art. 59(6))
  * @param decisionDate          作出决定的日期 (Art. 59(6))
+ * @param rectificationOrder    责令改正 (Art. 28(1): the agency orders the violation corrected with the penalty);
+ *                              printed only when given
  */
 public record PenaltyDecisionDocument(
         String documentNumber,
@@ -41,7 +43,8 @@ public record PenaltyDecisionDocument(
         String statementsAndHearing,
         String publicityNotice,
         String issuingAgency,
-        LocalDate decisionDate) {
+        LocalDate decisionDate,
+        String rectificationOrder) {
 
     public PenaltyDecisionDocument {
         Objects.requireNonNull(documentNumber, "documentNumber");
@@ -60,6 +63,17 @@ public record PenaltyDecisionDocument(
         }
     }
 
+    /** A decision without a rectification order. */
+    public PenaltyDecisionDocument(String documentNumber, String caseNumber, Party party, String facts,
+                                   List<String> evidence, String violatedProvision, String penaltyBasisProvision,
+                                   List<Penalty> penalties, Performance performance, Remedies remedies,
+                                   String discretionStatement, String statementsAndHearing, String publicityNotice,
+                                   String issuingAgency, LocalDate decisionDate) {
+        this(documentNumber, caseNumber, party, facts, evidence, violatedProvision, penaltyBasisProvision, penalties,
+                performance, remedies, discretionStatement, statementsAndHearing, publicityNotice, issuingAgency,
+                decisionDate, null);
+    }
+
     /** A decision without a statement on the party's statements or hearing. */
     public PenaltyDecisionDocument(String documentNumber, String caseNumber, Party party, String facts,
                                    List<String> evidence, String violatedProvision, String penaltyBasisProvision,
@@ -67,7 +81,7 @@ public record PenaltyDecisionDocument(
                                    String discretionStatement, String publicityNotice, String issuingAgency,
                                    LocalDate decisionDate) {
         this(documentNumber, caseNumber, party, facts, evidence, violatedProvision, penaltyBasisProvision, penalties,
-                performance, remedies, discretionStatement, null, publicityNotice, issuingAgency, decisionDate);
+                performance, remedies, discretionStatement, null, publicityNotice, issuingAgency, decisionDate, null);
     }
 
     /** 当事人. */

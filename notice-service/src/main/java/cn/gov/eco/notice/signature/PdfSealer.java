@@ -139,7 +139,7 @@ public final class PdfSealer implements DocumentSealer {
             options.setPreferredSignatureSize(reservedSize);
             document.addSignature(signatureDictionary(), options);
         }
-        Output out = new Output(64 * 1024 + 2 * reservedSize);
+        Output out = new Output(256 * 1024 + 2 * reservedSize); // a sealed document is 80–160 KB: no regrowth
         document.save(out, CompressParameters.NO_COMPRESSION);
         byte[] pdf = out.bytes();
         int contents = placeholder(pdf, contentsPlaceholder, "/Contents");
@@ -201,13 +201,27 @@ public final class PdfSealer implements DocumentSealer {
         return at;
     }
 
+    /**
+     * Boyer–Moore–Horspool: the placeholders are long and their bytes rare in the rest of the file, so the search
+     * mostly jumps by the length of the pattern instead of reading every byte of the document (four full scans of
+     * every document were a tenth of the rendering time).
+     */
     private static int indexOf(byte[] data, byte[] pattern, int from) {
-        byte first = pattern[0];
-        int last = data.length - pattern.length;
-        for (int i = from; i <= last; i++) {
-            if (data[i] == first && Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
+        int m = pattern.length;
+        int[] shift = new int[256];
+        Arrays.fill(shift, m);
+        for (int i = 0; i < m - 1; i++) {
+            shift[pattern[i] & 0xFF] = m - 1 - i;
+        }
+        int i = from;
+        int last = data.length - m;
+        while (i <= last) {
+            byte end = data[i + m - 1];
+            if (end == pattern[m - 1] && data[i] == pattern[0]
+                    && Arrays.equals(data, i, i + m, pattern, 0, m)) {
                 return i;
             }
+            i += shift[end & 0xFF];
         }
         return -1;
     }

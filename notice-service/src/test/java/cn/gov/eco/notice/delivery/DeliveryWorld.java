@@ -146,7 +146,7 @@ class DeliveryWorld implements AutoCloseable {
                 List.of(new PenaltyDecidedMessage.Penalty("FINE", "罚款", new BigDecimal("34000"), "罚款叁万肆仟元")),
                 new BigDecimal("34000"), "GENERAL", "事实", List.of("证据"), "《大气污染防治法》第一百零八条",
                 "《大气污染防治法》第一百零八条", null, "泉州市生态环境局", null,
-                CLASSIFIER.classify(SeverityTier.GENERAL, List.of("FINE"), decisionDate, null));
+                CLASSIFIER.classify(SeverityTier.GENERAL, List.of("FINE"), decisionDate, null), null, null, null);
     }
 
     void consent(String uscc) {

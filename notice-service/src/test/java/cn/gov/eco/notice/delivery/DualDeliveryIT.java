@@ -422,6 +422,21 @@ class DualDeliveryIT {
         assertThat(r.get("methodZh").asString()).isEqualTo("直接送达");
         assertThat(r.get("signerRoleZh").asString()).isEqualTo("法定代表人");
         assertThat(r.get("evidenceIds").get(0).asString()).isEqualTo(evidenceId);
+        // the same receipt as a sealed PDF, by Accept (送达回证 listing both documents, the method, the date, the evidence)
+        HttpResponse<byte[]> receiptPdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + app.getEnvironment().getProperty("local.server.port")
+                                + "/api/deliveries/" + caseId + "/service-receipt"))
+                        .header("Authorization", "Bearer " + TestTokens.get().token(Persona.ENTERPRISE_B))
+                        .header("Accept", "application/pdf").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(receiptPdf.statusCode()).isEqualTo(200);
+        assertThat(receiptPdf.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/pdf"));
+        try (var pdf = Loader.loadPDF(receiptPdf.body())) {
+            String text = new PDFTextStripper().getText(pdf).replaceAll("— \\d+ —", "").replaceAll("\\s+", "");
+            assertThat(text).contains("送达回证", "《行政处罚决定书》泉环罚〔2026〕311号", "泉环信修〔2026〕311号",
+                    "送达方式：直接送达", "送达日期：2025年3月12日", "签收人：李海燕（法定代表人）", evidenceId);
+            assertThat(pdf.getSignatureDictionaries()).hasSize(1);
+        }
         assertThat(as(Persona.ENTERPRISE_A).get("/api/deliveries/" + caseId + "/service-receipt").statusCode())
                 .isEqualTo(403);
 

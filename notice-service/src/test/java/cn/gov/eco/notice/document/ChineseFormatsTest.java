@@ -36,4 +36,12 @@ class ChineseFormatsTest {
         assertThat(ChineseFormats.count(6)).isEqualTo("六");
         assertThat(ChineseFormats.count(21)).isEqualTo("二十一");
     }
+
+    @Test
+    void shouldWriteTheIssuingDateInChineseNumeralsWithLingAsZero() {
+        assertThat(ChineseFormats.officialDate(java.time.LocalDate.of(2026, 12, 8))).isEqualTo("二〇二六年十二月八日");
+        assertThat(ChineseFormats.officialDate(java.time.LocalDate.of(2025, 3, 10))).isEqualTo("二〇二五年三月十日");
+        assertThat(ChineseFormats.officialDate(java.time.LocalDate.of(2030, 1, 31))).isEqualTo("二〇三〇年一月三十一日");
+        assertThat(ChineseFormats.officialDate(null)).isEmpty();
+    }
 }

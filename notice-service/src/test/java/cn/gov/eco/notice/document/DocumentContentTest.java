@@ -103,8 +103,7 @@ class DocumentContentTest {
         expected.put("statementsAndHearing", d.statementsAndHearing());
         expected.put("publicityNotice", d.publicityNotice());
         expected.put("Art. 59(6) issuingAgency", d.issuingAgency());
-        expected.put("Art. 59(6) decisionDate", "2025年3月10日");
-        expected.put("Art. 59(6) seal place", "（印章）");
+        expected.put("Art. 59(6) decisionDate", "二〇二五年三月十日"); // GB/T 9704-2012 §7.3.5.1
         expected.put("agency contact", "联系方式：" + agency.contact());
         expected.put("agency address", "联系地址：" + agency.address());
 
@@ -152,7 +151,7 @@ class DocumentContentTest {
                 "最早可申请日期：2025年6月11日", n.earliestApplicationExplanationZh(),
                 "申请渠道：" + n.applicationChannel(), "办理时限：" + n.processingTimeLimits(),
                 n.environmentalCreditEffect(), FAST_LANE, RepairRightsNoticeDocument.ANTI_FRAUD_WARNING,
-                "联系方式：" + n.contact(), n.issuingAgency(), "（印章）"));
+                "联系方式：" + n.contact(), n.issuingAgency(), ChineseFormats.officialDate(n.issueDate())));
         agency.platforms().forEach(expected::add);
         for (int i = 0; i < n.repairConditions().size(); i++) {
             expected.add((i + 1) + "." + n.repairConditions().get(i));

@@ -56,7 +56,12 @@ class DocumentRendererTest {
      * stripper puts a space for the gap between the columns) can be matched whole.
      */
     static String flat(byte[] pdf) throws IOException {
-        return squash(text(pdf));
+        return squash(withoutPageNumbers(text(pdf)));
+    }
+
+    /** The text without the page numbers ("— 1 —"), which a page break puts in the middle of a sentence. */
+    static String withoutPageNumbers(String text) {
+        return text.replaceAll("— \\d+ —", "");
     }
 
     static String squash(String s) {
@@ -83,7 +88,8 @@ class DocumentRendererTest {
         // (5) reconsideration and litigation channels and periods
         assertThat(text).contains("六十日内向泉州市人民政府申请行政复议", "六个月内向泉州市丰泽区人民法院提起行政诉讼");
         // (6) agency and date, seal place
-        assertThat(text).contains("泉州市生态环境局", "（印章）", "2025年3月10日");
+        // the 成文日期 in Chinese numerals (GB/T 9704-2012 §7.3.5.1); the seal is drawn, not written as （印章）
+        assertThat(text).contains("泉州市生态环境局", "二〇二五年三月十日").doesNotContain("（印章）");
         // operational fields
         assertThat(text).contains("对你单位从轻处罚", "本决定将依法在泉州市生态环境局门户网站和信用中国网站公示");
         assertThat(text).doesNotContain("复议前置", "第二十三条第一款");
@@ -104,7 +110,7 @@ class DocumentRendererTest {
         assertThat(text).contains("1.最短公示期已届满", "4.作出信用承诺", "1.信用修复申请书", "4.整改完成的证明材料");
         assertThat(text).contains("“信用修复”栏目在线申请", "3个工作日内决定是否受理", "环境信用动态评价");
         assertThat(text).contains("信用修复不收取任何费用，请通过官方渠道申请，谨防诈骗", "联系方式：0595-22500000");
-        assertThat(text).contains("（印章）", "泉州市生态环境局");
+        assertThat(text).contains("二〇二五年三月十日", "泉州市生态环境局").doesNotContain("（印章）");
         assertThat(text).doesNotContain("不予修复");
     }
 
@@ -129,10 +135,10 @@ class DocumentRendererTest {
                 stripper.setStartPage(p);
                 stripper.setEndPage(p);
                 String pageText = stripper.getText(doc);
-                assertThat(pageText).contains("第 " + p + " 页 共 " + pages + " 页");
+                assertThat(pageText).contains("— " + p + " —");
             }
             // every wrapped character survives, in order
-            String all = new PDFTextStripper().getText(doc).replaceAll("第 \\d+ 页 共 \\d+ 页", "");
+            String all = withoutPageNumbers(new PDFTextStripper().getText(doc));
             assertThat(squash(all)).contains(squash(longFacts));
         }
     }
@@ -157,7 +163,8 @@ class DocumentRendererTest {
                 for (COSName name : page.getResources().getFontNames()) {
                     PDFont f = page.getResources().getFont(name);
                     assertThat(f).isInstanceOf(PDType0Font.class);
-                    assertThat(f.getName()).matches("[A-Z]{6}\\+WenQuanYiMicroHei");
+                    // the serif body (and the document's own subset of it), the 黑体 of the headings
+                    assertThat(f.getName()).matches("[A-Z]{6}\\+(UMingCN|WenQuanYiMicroHei)");
                     assertThat(f.isEmbedded()).isTrue();
                     // a subset is far smaller than the 5 MB face
                     long size = ((PDType0Font) f).getDescendantFont().getFontDescriptor().getFontFile2()
@@ -240,7 +247,7 @@ class DocumentRendererTest {
 
         assertThat(text(decision)).isEqualTo(text(renderer.renderDecision(SampleDocuments.decision())));
         assertThat(text(notice)).isEqualTo(text(renderer.renderNotice(SampleDocuments.notice())));
-        assertThat(flat(decision)).contains("罚款：人民币34,000.00元", "（印章）", "泉州市生态环境局");
+        assertThat(flat(decision)).contains("罚款：人民币34,000.00元", "二〇二五年三月十日", "泉州市生态环境局");
         assertThat(verifier.verify(decision).valid()).isTrue();
         assertThat(verifier.verify(notice).valid()).isTrue();
         assertThat(verifier.verify(notice).signingTime()).isEqualTo(Instant.parse("2025-03-10T02:00:00Z"));
@@ -304,7 +311,7 @@ class DocumentRendererTest {
     void shouldFailWithTheInstallCommandWhenTheFontIsMissing() {
         assertThatThrownBy(() -> CjkFont.load(Path.of("/nonexistent/wqy-microhei.ttc")))
                 .isInstanceOf(FontUnavailableException.class)
-                .hasMessageContaining("apt-get install fonts-wqy-microhei");
+                .hasMessageContaining("apt-get install fonts-arphic-uming fonts-wqy-microhei");
     }
 
     @Test
@@ -320,5 +327,27 @@ class DocumentRendererTest {
         String text = flat(renderer.renderDecision(two));
 
         assertThat(text).contains("警告：予以警告", "罚款：人民币1,234,567.50元");
+    }
+
+    @Test
+    void shouldPrintARedMastheadAndSeparatorAndDrawTheDevelopmentSealOverTheDateWithoutAddingText() throws IOException {
+        byte[] pdf = renderer.renderDecision(SampleDocuments.decision());
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String first = new String(doc.getPage(0).getContents().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            // the red separator (a stroked rule in red) and red text for the 版头, before the first black text
+            assertThat(first).contains("0.85 0.08 0.1 RG 1.4 w").contains("0.85 0.08 0.1 rg");
+            PDPage last = doc.getPage(doc.getNumberOfPages() - 1);
+            var seal = last.getResources().getXObject(COSName.getPDFName("Seal"));
+            assertThat(seal).isInstanceOf(org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject.class);
+            String drawing = new String(((org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject) seal).getContents()
+                    .readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(drawing).contains(" c\n").contains("f\n").doesNotContain("Tj"); // outlines, not text
+            for (int p = 0; p < doc.getNumberOfPages() - 1; p++) {
+                assertThat(doc.getPage(p).getResources().getXObject(COSName.getPDFName("Seal"))).isNull();
+            }
+        }
+        String text = text(pdf);
+        assertThat(text).doesNotContain("开发用").contains("泉州市生态环境局\n泉环罚〔2025〕12号\n行政处罚决定书");
     }
 }

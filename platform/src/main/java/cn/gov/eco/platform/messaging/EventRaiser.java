@@ -3,6 +3,8 @@ package cn.gov.eco.platform.messaging;
 import cn.gov.eco.contracts.EventType;
 import cn.gov.eco.contracts.Topics;
 import cn.gov.eco.platform.trace.TraceContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -15,6 +17,8 @@ import java.util.function.Supplier;
  * breaks its own contract never reaches the outbox.
  */
 public class EventRaiser {
+
+    private static final Logger log = LoggerFactory.getLogger(EventRaiser.class);
 
     private final JsonMapper json;
     private final EventSchemas schemas;
@@ -41,9 +45,12 @@ public class EventRaiser {
                              String calendarVersion, Object payload) {
         String payloadJson = json.writeValueAsString(payload);
         schemas.validate(type, payloadJson);
-        return new OutboxEvent(ids.get().toString(), type.ceType(), Topics.carrying(type).name(), key, subject,
+        var event = new OutboxEvent(ids.get().toString(), type.ceType(), Topics.carrying(type).name(), key, subject,
                 sequence, clock.instant(), ruleSetId == null ? "none" : ruleSetId,
-                calendarVersion == null ? "none" : calendarVersion, TraceContext.currentOrNew().child().header(),
+                calendarVersion == null ? "none" : calendarVersion, TraceContext.currentOrNew().header(),
                 payloadJson, null);
+        // one line per state change, in the trace of the request or record that caused it (no personal data)
+        log.info("raised {} {} (sequence {})", type.ceType(), event.eventId(), sequence);
+        return event;
     }
 }

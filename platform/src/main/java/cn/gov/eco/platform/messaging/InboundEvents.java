@@ -1,7 +1,6 @@
 package cn.gov.eco.platform.messaging;
 
 import cn.gov.eco.contracts.EventType;
-import cn.gov.eco.platform.trace.TraceContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,7 +12,7 @@ import java.util.function.Predicate;
  * How every listener reads a record: as a CloudEvent; only the type it handles (others on the topic are not for
  * it); the payload into the consumer's own tolerant reader type; a record that cannot be read, or lacks what the
  * handler needs, is a {@link PoisonRecordException} and goes straight to the dead-letter topic; the handler runs
- * inside the event's trace.
+ * inside the record's trace (the listener container's observation continues its {@code traceparent}).
  */
 public final class InboundEvents {
 
@@ -39,9 +38,8 @@ public final class InboundEvents {
         if (message == null || !complete.test(message)) {
             throw new PoisonRecordException(type.name() + " " + event.eventId() + " lacks required fields");
         }
-        TraceContext trace = TraceContext.parse(event.traceparent()).map(TraceContext::child)
-                .orElseGet(TraceContext::newRoot);
-        TraceContext.runWithin(trace, () -> handler.accept(message));
+        // the listener container's observation already continues the record's traceparent (platform)
+        handler.accept(message);
         return true;
     }
 }

@@ -38,9 +38,12 @@ import java.util.List;
 @EnableConfigurationProperties(TokenClaims.class)
 public class PlatformSecurityConfiguration {
 
-    /** Paths served without a token: probes for the orchestrator and the API description (no data). */
+    /**
+     * Paths served without a token: probes for the orchestrator, the API description and the Prometheus scrape
+     * (no data: meters carry no personal data in their tags).
+     */
     static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/actuator/info",
-            "/v3/api-docs", "/v3/api-docs/**", "/error"};
+            "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error"};
 
     @Bean
     @ConditionalOnMissingBean

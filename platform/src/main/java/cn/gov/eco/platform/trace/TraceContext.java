@@ -1,19 +1,23 @@
 package cn.gov.eco.platform.trace;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
- * A W3C Trace Context ({@code traceparent}: version-traceid-parentid-flags). The trace of an HTTP request or of a
- * consumed event is carried into every event it raises, so a decision can be followed from the officer's request
- * through all three services.
+ * A W3C Trace Context ({@code traceparent}: version-traceid-parentid-flags) as the outbox stores it with each event.
+ * The current trace is Micrometer Tracing's (OpenTelemetry bridge): the span of the HTTP request (continuing the
+ * gateway's) or of the Kafka record being handled (continuing the {@code traceparent} header the relay published).
+ * An event raised inside it carries the current span as its parent, so the consumer's span continues the same trace
+ * after the outbox and the relay, however much later they publish.
  */
 public record TraceContext(String traceId, String spanId, String flags) {
 
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
-    private static final ThreadLocal<TraceContext> CURRENT = new ThreadLocal<>();
 
     public static Optional<TraceContext> parse(String header) {
         if (header == null) {
@@ -26,32 +30,19 @@ public record TraceContext(String traceId, String spanId, String flags) {
         return Optional.of(new TraceContext(m.group(1), m.group(2), m.group(3)));
     }
 
+    /** A new trace, for work that no request or record started (a scheduler's pass). */
     public static TraceContext newRoot() {
         return new TraceContext(randomHex(16), randomHex(8), "01");
     }
 
+    /** The current span (Micrometer Tracing's, through OpenTelemetry's context), or a new trace outside any. */
     public static TraceContext currentOrNew() {
-        TraceContext c = CURRENT.get();
-        return c != null ? c : newRoot();
-    }
-
-    /** Runs {@code work} with {@code context} as the current trace, restoring the previous one afterwards. */
-    public static void runWithin(TraceContext context, Runnable work) {
-        TraceContext previous = CURRENT.get();
-        CURRENT.set(context);
-        try {
-            work.run();
-        } finally {
-            if (previous == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(previous);
-            }
+        SpanContext span = Span.current().getSpanContext();
+        if (!span.isValid()) {
+            return newRoot();
         }
-    }
-
-    public TraceContext child() {
-        return new TraceContext(traceId, randomHex(8), flags);
+        // W3C Trace Context level 1 flags: sampled or not (OpenTelemetry may set level 2's "random" bit too)
+        return new TraceContext(span.getTraceId(), span.getSpanId(), span.isSampled() ? "01" : "00");
     }
 
     public String header() {

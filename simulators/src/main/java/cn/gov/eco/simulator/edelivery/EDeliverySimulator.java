@@ -73,9 +73,9 @@ public final class EDeliverySimulator extends SimulatorServer {
         }
     }
 
-    /** What the platform stored of one message. */
+    /** What the platform stored of one message, with the W3C traceparent it came with (if any). */
     public record Message(String deliveryId, String messageId, Instant acceptedAt, String caseId, String uscc,
-                          String address, List<StoredDocument> documents) {
+                          String address, List<StoredDocument> documents, String traceparent) {
     }
 
     public record StoredDocument(String kind, String documentNumber, String fileName, String sha256, int size) {
@@ -157,7 +157,8 @@ public final class EDeliverySimulator extends SimulatorServer {
         List<StoredDocument> documents = documents(json.get("documents"));
         Instant now = clock.instant();
         Message candidate = new Message(deliveryId, "EDM-" + UUID.randomUUID(), now, json.path("caseId").asText(null),
-                json.path("uscc").asText(null), text(json, "address"), documents);
+                json.path("uscc").asText(null), text(json, "address"), documents,
+                ex.getRequestHeaders().getFirst("traceparent"));
         Message stored = messages.putIfAbsent(deliveryId, candidate);
         boolean duplicate = stored != null;
         Message message = duplicate ? stored : candidate;

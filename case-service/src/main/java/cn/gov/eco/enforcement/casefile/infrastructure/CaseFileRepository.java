@@ -51,11 +51,16 @@ public class CaseFileRepository {
     private final MongoCollection<Document> cases;
     private final OutboxWriter outbox;
     private final OutboxRelay relay;
-    private final String calendarVersion;
+    /** Read at each event: an official year loaded at run time changes the calendar version. */
+    private final java.util.function.Supplier<String> calendarVersion;
     private final JsonMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     public CaseFileRepository(MongoDatabase db, OutboxWriter outbox, OutboxRelay relay, String calendarVersion) {
+        this(db, outbox, relay, () -> calendarVersion);
+    }
+
+    public CaseFileRepository(MongoDatabase db, OutboxWriter outbox, OutboxRelay relay, java.util.function.Supplier<String> calendarVersion) {
         this.cases = db.getCollection(CaseRepository.COLLECTION);
         this.outbox = outbox;
         this.relay = relay;
@@ -179,7 +184,7 @@ public class CaseFileRepository {
         List<OutboxEvent> out = new ArrayList<>();
         long seq = lastSequence;
         for (var e : events) {
-            out.add(outbox.raise(e.type(), caseId, caseId, ++seq, "none", calendarVersion, e.payload()));
+            out.add(outbox.raise(e.type(), caseId, caseId, ++seq, "none", calendarVersion.get(), e.payload()));
         }
         return out;
     }

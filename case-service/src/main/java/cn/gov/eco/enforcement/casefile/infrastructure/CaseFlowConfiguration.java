@@ -26,7 +26,7 @@ public class CaseFlowConfiguration {
     @Bean
     CaseFileRepository caseFileRepository(MongoDatabase db, OutboxWriter outbox, OutboxRelay relay,
                                           WorkingDayCalendar calendar) {
-        return new CaseFileRepository(db, outbox, relay, calendar.calendarVersion());
+        return new CaseFileRepository(db, outbox, relay, calendar::calendarVersion);
     }
 
     @Bean

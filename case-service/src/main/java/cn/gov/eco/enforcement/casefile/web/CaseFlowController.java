@@ -7,12 +7,14 @@ import cn.gov.eco.platform.security.Access;
 import cn.gov.eco.platform.security.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -47,6 +49,7 @@ public class CaseFlowController {
     @PostMapping
     @Access(roles = OFFICER, changesState = true)
     @Operation(summary = "登记案件线索 register a lead", description = "The officer and the co-investigator named become the case's investigators; the filing deadline (T5) and limitation end (T32) are returned.")
+    @ResponseStatus(HttpStatus.CREATED) // the 2xx the OpenAPI document names (ResponseEntity.created)
     public ResponseEntity<CaseFileView> registerLead(Actor actor, @RequestBody CaseCommands.RegisterLead body) {
         var view = flow.registerLead(actor, body);
         return ResponseEntity.created(URI.create("/api/cases/" + view.caseId())).body(view);

@@ -38,9 +38,14 @@ public class CaseRepository {
 
     private final MongoCollection<Document> cases;
     private final OutboxWriter outbox;
-    private final String calendarVersion;
+    /** Read at each event: an official year loaded at run time changes the calendar version. */
+    private final java.util.function.Supplier<String> calendarVersion;
 
     public CaseRepository(MongoDatabase db, OutboxWriter outbox, String calendarVersion) {
+        this(db, outbox, () -> calendarVersion);
+    }
+
+    public CaseRepository(MongoDatabase db, OutboxWriter outbox, java.util.function.Supplier<String> calendarVersion) {
         this.cases = db.getCollection(COLLECTION);
         this.outbox = outbox;
         this.calendarVersion = calendarVersion;
@@ -66,7 +71,7 @@ public class CaseRepository {
      */
     public void insertDecided(PenaltyDecision d, ClassifiedPlan plan, ActorRef recordedBy,
                               java.util.Map<String, String> attestations) {
-        var event = outbox.raise(EventTypes.PENALTY_DECIDED, d.caseId(), d.caseId(), 1, "none", calendarVersion,
+        var event = outbox.raise(EventTypes.PENALTY_DECIDED, d.caseId(), d.caseId(), 1, "none", calendarVersion.get(),
                 PenaltyDecidedV1.from(d, plan));
         Document doc = new Document("_id", d.caseId())
                 .append("state", "DECIDED")

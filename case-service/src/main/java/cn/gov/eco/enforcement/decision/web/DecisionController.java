@@ -8,12 +8,14 @@ import cn.gov.eco.platform.record.ProcessRecord;
 import cn.gov.eco.platform.security.Access;
 import cn.gov.eco.platform.security.Actor;
 import cn.gov.eco.platform.web.Violation;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -46,6 +48,7 @@ public class DecisionController {
 
     @PostMapping("/decisions")
     @Access(roles = OFFICER, changesState = true)
+    @ResponseStatus(HttpStatus.CREATED) // the 2xx the OpenAPI document names (ResponseEntity.created)
     public ResponseEntity<CaseView> record(Actor actor, @RequestBody RecordDecisionRequest request) {
         var recorded = recorder.record(actor, request);
         var d = recorded.decision();

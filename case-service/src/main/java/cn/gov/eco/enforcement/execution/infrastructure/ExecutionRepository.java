@@ -38,9 +38,14 @@ public class ExecutionRepository {
     private final MongoCollection<Document> cases;
     private final OutboxWriter outbox;
     private final OutboxRelay relay;
-    private final String calendarVersion;
+    /** Read at each event: an official year loaded at run time changes the calendar version. */
+    private final java.util.function.Supplier<String> calendarVersion;
 
     public ExecutionRepository(MongoDatabase db, OutboxWriter outbox, OutboxRelay relay, String calendarVersion) {
+        this(db, outbox, relay, () -> calendarVersion);
+    }
+
+    public ExecutionRepository(MongoDatabase db, OutboxWriter outbox, OutboxRelay relay, java.util.function.Supplier<String> calendarVersion) {
         this.cases = db.getCollection(CaseRepository.COLLECTION);
         this.outbox = outbox;
         this.relay = relay;
@@ -92,7 +97,7 @@ public class ExecutionRepository {
         long seq = before.lastSequence();
         for (var e : change.events()) {
             var mapped = ExecutionEventsV1.map(change.next(), e, at);
-            events.add(outbox.raise(mapped.type(), before.caseId(), before.caseId(), ++seq, "none", calendarVersion,
+            events.add(outbox.raise(mapped.type(), before.caseId(), before.caseId(), ++seq, "none", calendarVersion.get(),
                     mapped.payload()));
         }
         List<Bson> updates = new ArrayList<>(List.of(

@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -283,6 +284,22 @@ public class RepairApplications {
     }
 
     // ---------------------------------------------------------------- reviewer side
+
+    /**
+     * For operators' meters: how many open applications are past each time limit today (ACCEPTANCE_OVERDUE,
+     * DECISION_OVERDUE, SYNC_OVERDUE; {@link RepairApplication#overdue}), every limit present, zero included.
+     */
+    public Map<String, Long> overdueCounts() {
+        LocalDate today = today();
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String limit : RepairApplication.OVERDUE_LIMITS) {
+            counts.put(limit, 0L);
+        }
+        for (RepairApplication a : applications.withStatus(QUEUE)) {
+            a.overdue(today).forEach(flag -> counts.merge(flag, 1L, Long::sum));
+        }
+        return counts;
+    }
 
     public Queue queue(Actor actor) {
         policy.requireRole(actor, "repair review queue",

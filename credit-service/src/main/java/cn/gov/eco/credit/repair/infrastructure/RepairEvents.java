@@ -21,9 +21,14 @@ public class RepairEvents {
     private static final String RULE_SET = "NDRC-ORDER-36";
 
     private final OutboxWriter outbox;
-    private final String calendarVersion;
+    /** Read at each event: an official year loaded at run time changes the calendar version. */
+    private final java.util.function.Supplier<String> calendarVersion;
 
     public RepairEvents(OutboxWriter outbox, String calendarVersion) {
+        this(outbox, () -> calendarVersion);
+    }
+
+    public RepairEvents(OutboxWriter outbox, java.util.function.Supplier<String> calendarVersion) {
         this.outbox = outbox;
         this.calendarVersion = calendarVersion;
     }
@@ -151,14 +156,14 @@ public class RepairEvents {
 
     public OutboxEvent windowOpened(RepairFacts f, long seq, java.time.Instant now) {
         return outbox.raise(EventTypes.REPAIR_WINDOW_OPENED, f.uscc(), f.recordId(), seq,
-                f.ruleSetId() == null ? RULE_SET : f.ruleSetId(), calendarVersion,
+                f.ruleSetId() == null ? RULE_SET : f.ruleSetId(), calendarVersion.get(),
                 new WindowOpenedV1(f.uscc(), f.recordId(), f.caseId(), f.decisionDocumentNumber(),
                         f.earliestApplicationDate() == null ? null : f.earliestApplicationDate().date().toString(),
                         f.windowOpenedOn().toString(), now.toString()));
     }
 
     private OutboxEvent raise(EventType type, RepairApplication a, long seq, Object payload) {
-        return outbox.raise(type, a.uscc(), a.applicationId(), seq, RULE_SET, calendarVersion, payload);
+        return outbox.raise(type, a.uscc(), a.applicationId(), seq, RULE_SET, calendarVersion.get(), payload);
     }
 
     private static Reason reason(UnmetCondition c) {

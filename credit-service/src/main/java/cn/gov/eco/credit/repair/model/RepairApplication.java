@@ -171,18 +171,24 @@ public record RepairApplication(String applicationId, String uscc, String record
         });
     }
 
+    public static final String ACCEPTANCE_OVERDUE = "ACCEPTANCE_OVERDUE";
+    public static final String DECISION_OVERDUE = "DECISION_OVERDUE";
+    public static final String SYNC_OVERDUE = "SYNC_OVERDUE";
+    /** The time limits {@link #overdue} can name. */
+    public static final List<String> OVERDUE_LIMITS = List.of(ACCEPTANCE_OVERDUE, DECISION_OVERDUE, SYNC_OVERDUE);
+
     /** Overdue flags as of {@code today}: a limit passed while the step it limits is still to be done. */
     public List<String> overdue(LocalDate today) {
         List<String> flags = new ArrayList<>();
         if (status == RepairStatus.RECEIVED && late(acceptanceDueBy, today)) {
-            flags.add("ACCEPTANCE_OVERDUE");
+            flags.add(ACCEPTANCE_OVERDUE);
         }
         if ((status == RepairStatus.UNDER_REVIEW || status == RepairStatus.UNDER_REVIEW_EXTENDED)
                 && late(decisionDueBy, today)) {
-            flags.add("DECISION_OVERDUE");
+            flags.add(DECISION_OVERDUE);
         }
         if (status == RepairStatus.APPROVED && late(syncDueBy, today)) {
-            flags.add("SYNC_OVERDUE");
+            flags.add(SYNC_OVERDUE);
         }
         return flags;
     }

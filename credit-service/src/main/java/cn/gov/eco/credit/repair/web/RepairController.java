@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -72,6 +73,7 @@ public class RepairController {
     @Operation(summary = "提交信用修复申请（申请表JSON部分 application，材料 materials）/ submit a repair application",
             description = "201 RECEIVED; 422 problem+json BLOCKED with every unmet condition (stored, not pending, "
                     + "no file kept); 400/413 bad form or materials (nothing stored); 403 another enterprise.")
+    @ResponseStatus(HttpStatus.CREATED) // the 2xx the OpenAPI document names (ResponseEntity.created)
     public ResponseEntity<?> submit(Actor actor, @PathVariable String uscc,
                                     @RequestPart("application") SubmitRequest application,
                                     @RequestPart(value = "materials", required = false) List<MultipartFile> materials) {

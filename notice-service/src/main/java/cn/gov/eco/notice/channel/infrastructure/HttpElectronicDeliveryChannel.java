@@ -1,6 +1,7 @@
 package cn.gov.eco.notice.channel.infrastructure;
 
 import cn.gov.eco.contracts.callback.HmacSignature;
+import cn.gov.eco.platform.trace.TraceContext;
 import cn.gov.eco.notice.channel.ChannelSubmission;
 import cn.gov.eco.notice.channel.ChannelUnavailableException;
 import cn.gov.eco.notice.channel.ElectronicDeliveryChannel;
@@ -79,9 +80,11 @@ public class HttpElectronicDeliveryChannel implements ElectronicDeliveryChannel,
     @Override
     public ChannelSubmission send(ElectronicDispatch dispatch) {
         byte[] body = json.writeValueAsBytes(message(dispatch));
+        // the attempts run on another thread: the caller's trace goes with the request as its W3C traceparent
+        String traceparent = TraceContext.currentOrNew().header();
         Callable<ChannelSubmission> oneAttempt = () -> guards.timeLimiter().executeFutureSupplier(() ->
                 CompletableFuture.supplyAsync(Bulkhead.decorateSupplier(guards.bulkhead(),
-                        () -> post(dispatch.deliveryId(), body)), attempts));
+                        () -> post(dispatch.deliveryId(), body, traceparent)), attempts));
         Callable<ChannelSubmission> guarded = Retry.decorateCallable(guards.retry(),
                 CircuitBreaker.decorateCallable(guards.circuitBreaker(),
                         RateLimiter.decorateCallable(guards.rateLimiter(), oneAttempt)));
@@ -108,10 +111,11 @@ public class HttpElectronicDeliveryChannel implements ElectronicDeliveryChannel,
                 cause);
     }
 
-    private ChannelSubmission post(String deliveryId, byte[] body) {
+    private ChannelSubmission post(String deliveryId, byte[] body, String traceparent) {
         long ts = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(messagesUrl)
                 .header("Content-Type", "application/json")
+                .header("traceparent", traceparent)
                 .header(IDEMPOTENCY_HEADER, deliveryId)
                 .header(HmacSignature.TIMESTAMP_HEADER, Long.toString(ts))
                 .header(HmacSignature.SIGNATURE_HEADER, signature.sign(ts, body))

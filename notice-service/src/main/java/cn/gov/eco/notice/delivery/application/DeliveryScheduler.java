@@ -1,6 +1,7 @@
 package cn.gov.eco.notice.delivery.application;
 
 import cn.gov.eco.notice.channel.ChannelSubmission;
+import cn.gov.eco.platform.trace.Traces;
 import cn.gov.eco.notice.channel.ChannelUnavailableException;
 import cn.gov.eco.notice.channel.ElectronicDeliveryChannel;
 import cn.gov.eco.notice.channel.ElectronicDispatch;
@@ -121,7 +122,8 @@ public class DeliveryScheduler {
 
     private void processClaimed(Stored claimed) {
         try {
-            process(claimed);
+            // the work continues the trace of the decision the delivery serves (the e-delivery call included)
+            Traces.continuing(claimed.traceparent(), () -> process(claimed));
         } catch (RuntimeException e) {
             // the claim lapses after the lease and the work is taken up again
             log.warn("delivery {}: scheduled work failed, retried after the claim lapses: {}",

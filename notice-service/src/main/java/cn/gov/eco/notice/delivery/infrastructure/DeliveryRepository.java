@@ -4,6 +4,8 @@ import cn.gov.eco.platform.store.Counting;
 import cn.gov.eco.contracts.EventType;
 import cn.gov.eco.notice.delivery.model.DualDelivery;
 import cn.gov.eco.platform.messaging.OutboxDocuments;
+import cn.gov.eco.platform.trace.TraceContext;
+import cn.gov.eco.platform.trace.Traces;
 import cn.gov.eco.platform.messaging.OutboxEvent;
 import cn.gov.eco.platform.messaging.OutboxRelay;
 import cn.gov.eco.platform.messaging.OutboxWriter;
@@ -59,9 +61,19 @@ public class DeliveryRepository {
         this.json = json;
     }
 
-    /** A delivery as read, with the version and last event sequence a write must build on. */
-    public record Stored(DualDelivery delivery, long version, long lastSequence, String claimToken) {
+    /**
+     * A delivery as read, with the version and last event sequence a write must build on, and the trace of the
+     * decision it serves ({@code traceparent}, stored at creation): its later events continue that trace.
+     */
+    public record Stored(DualDelivery delivery, long version, long lastSequence, String claimToken, String traceparent) {
+
+        public Stored(DualDelivery delivery, long version, long lastSequence, String claimToken) {
+            this(delivery, version, lastSequence, claimToken, null);
+        }
     }
+
+    /** The field holding the trace of the decision a delivery serves (the PenaltyDecided record's span). */
+    static final String TRACEPARENT = "traceparent";
 
     /** An event to raise with a change: its type and payload (a record of {@link DeliveryEvents}). */
     public record NewEvent(EventType type, Object payload) {
@@ -81,7 +93,7 @@ public class DeliveryRepository {
     /** A new delivery with its first events in one insert; false if it already existed (nothing written). */
     public boolean insert(DualDelivery d, List<NewEvent> events) {
         Document doc = state(new Document("_id", d.deliveryId()), d).append("version", 1L)
-                .append("claimedUntil", UNCLAIMED);
+                .append("claimedUntil", UNCLAIMED).append(TRACEPARENT, TraceContext.currentOrNew().header());
         return outbox.insertWithEvents(deliveries, doc, raise(d, events, 0));
     }
 
@@ -162,7 +174,9 @@ public class DeliveryRepository {
     }
 
     private boolean write(Stored prior, DualDelivery next, List<NewEvent> events, boolean release) {
-        List<OutboxEvent> raised = raise(next, events, prior.lastSequence());
+        // a scheduler's pass or a platform's callback: the events continue the decision's trace
+        List<OutboxEvent> raised = Traces.continuing(prior.traceparent(),
+                () -> raise(next, events, prior.lastSequence()));
         List<Bson> updates = new ArrayList<>();
         Document fields = state(new Document(), next);
         fields.forEach((k, v) -> updates.add(Updates.set(k, v)));
@@ -205,6 +219,6 @@ public class DeliveryRepository {
         DualDelivery d = json.readValue(doc.get("delivery", Document.class).toJson(), DualDelivery.class);
         Number version = (Number) doc.get("version");
         return new Stored(d, version == null ? 0 : version.longValue(), OutboxDocuments.lastSequence(doc),
-                doc.getString("claimToken"));
+                doc.getString("claimToken"), doc.getString(TRACEPARENT));
     }
 }

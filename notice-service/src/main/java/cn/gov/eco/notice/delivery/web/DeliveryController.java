@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestHeader;
+import cn.gov.eco.notice.delivery.application.ReceiptRendering;
 import io.swagger.v3.oas.annotations.Operation;
 import cn.gov.eco.notice.delivery.application.ServiceRecording;
 import cn.gov.eco.notice.delivery.application.ServiceReceipt;
@@ -40,8 +42,10 @@ public class DeliveryController {
 
     private final DeliveryQueries queries;
     private final ServiceRecording recording;
+    private final ReceiptRendering rendering;
 
-    public DeliveryController(DeliveryQueries queries, ServiceRecording recording) {
+    public DeliveryController(DeliveryQueries queries, ServiceRecording recording, ReceiptRendering rendering) {
+        this.rendering = rendering;
         this.queries = queries;
         this.recording = recording;
     }
@@ -81,12 +85,35 @@ public class DeliveryController {
 
     @Operation(summary = "送达回证 / the service receipt",
             description = "Both documents on one receipt, with the method, date, recipient and evidence; only for a "
-                    + "served delivery.")
+                    + "served delivery. JSON, or the sealed PDF with Accept: application/pdf.")
     @GetMapping("/{caseId}/service-receipt")
     @Access(roles = {OFFICER, CASE_REVIEWER, LEGAL_REVIEWER, AGENCY_HEAD, HEARING_HOST, CREDIT_REVIEWER, AUDITOR,
             ENTERPRISE}, scope = Access.Scope.ENTERPRISE)
-    public ServiceReceipt receipt(Actor actor, @PathVariable String caseId) {
-        return queries.receipt(actor, caseId);
+    public ResponseEntity<?> receipt(Actor actor, @PathVariable String caseId,
+                                     @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        ServiceReceipt receipt = queries.receipt(actor, caseId);
+        if (!wantsPdf(accept)) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(receipt);
+        }
+        byte[] pdf = rendering.renderReceipt(receipt);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("送达回证-" + receipt.documents().getFirst().documentNumber() + ".pdf",
+                                StandardCharsets.UTF_8).build().toString())
+                .body(pdf);
+    }
+
+    /** The PDF when the client asks for it ({@code Accept: application/pdf}); JSON otherwise, as before. */
+    private static boolean wantsPdf(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        for (MediaType type : MediaType.parseMediaTypes(accept)) {
+            if (type.isCompatibleWith(MediaType.APPLICATION_PDF) && !type.isWildcardType()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Operation(summary = "送达复核清单 / deliveries flagged for review",

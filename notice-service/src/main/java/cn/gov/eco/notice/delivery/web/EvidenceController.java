@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
@@ -43,6 +44,7 @@ public class EvidenceController {
                     + "enterprise's 'uscc'. Answers the evidenceId to cite in receipts, failures and consents.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Access(roles = {OFFICER}, changesState = true)
+    @ResponseStatus(HttpStatus.CREATED) // the 2xx the OpenAPI document names (ResponseEntity.created)
     public ResponseEntity<EvidenceStore.Evidence> upload(Actor actor,
                                                          @RequestParam(name = "uscc", required = false) String uscc,
                                                          @RequestPart(name = "file", required = false)

@@ -47,7 +47,7 @@ class SealControllerTest {
 
     private static NoticeProperties properties(DataSize max) {
         return new NoticeProperties(null, null, null, null,
-                new NoticeProperties.Seal(null, null, null, null, null, null, null, max));
+                new NoticeProperties.Seal(null, null, null, null, null, null, null, max), null);
     }
 
     private static byte[] sealedPdf() throws Exception {
