@@ -171,6 +171,8 @@ public final class Bench {
                 perDecision.inserts(), perDecision.updates(), perDecision.records());
         tracked.values().forEach(t -> t.after = Procs.sample(t.pid));
         watcher.close();
+        // the dashboard keeps up when it has read every record of the public topics soon after the pipeline ends
+        DashboardLag.CatchUp dashboard = DashboardLag.measure(bootstrap, Duration.ofSeconds(60));
         Files.writeString(Path.of(System.getProperty("bench.seqFile", "bench-results/.next-sequence")),
                 Long.toString(seqBase + decisions));
 
@@ -264,6 +266,9 @@ public final class Bench {
             }
         }
         t.append(String.format("stack RSS (sum of per-process peaks, without the benchmark): %.0f MiB%n", stackPeak / 1024.0));
+        t.append(dashboard.lagAtEnd() < 0 ? String.format("dashboard-service: not running (no committed offsets of group %s)%n",
+                DashboardLag.GROUP) : String.format("dashboard-service lag when the pipeline ended: %d records; read"
+                + " everything %.1f s later (its CPU is in the table above)%n", dashboard.lagAtEnd(), dashboard.secondsToZero()));
         for (Baseline.Result c : components) {
             t.append(String.format("component %-22s %6d in %6.2f s = %8.1f /s  (%s)%n", c.name(), c.count(), c.seconds(),
                     c.rate(), c.detail()));
@@ -312,6 +317,8 @@ public final class Bench {
         }
         j.append(String.join(",", procs)).append("],\n");
         j.append("  \"stackRssMiBPeakSum\": ").append(Json.num(stackPeak / 1024.0)).append(",\n");
+        j.append("  \"dashboard\": {\"lagRecordsAtEnd\": ").append(dashboard.lagAtEnd())
+                .append(", \"secondsToReadEverything\": ").append(Json.num(dashboard.secondsToZero())).append("},\n");
         j.append("  \"components\": [");
         j.append(String.join(",", components.stream().map(c -> "\n    {\"name\": " + Json.str(c.name()) + ", \"count\": "
                 + c.count() + ", \"seconds\": " + Json.num(c.seconds()) + ", \"perSecond\": " + Json.num(c.rate())

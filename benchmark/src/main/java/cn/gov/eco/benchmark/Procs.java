@@ -20,6 +20,7 @@ final class Procs {
             new String[] {"case-service", "case-service-0.1.0-SNAPSHOT-exec.jar"},
             new String[] {"notice-service", "notice-service-0.1.0-SNAPSHOT-exec.jar"},
             new String[] {"credit-service", "credit-service-0.1.0-SNAPSHOT-exec.jar"},
+            new String[] {"dashboard-service", "dashboard-service-0.1.0-SNAPSHOT-exec.jar"},
             new String[] {"auth-server", "auth-server-0.1.0-SNAPSHOT-exec.jar"},
             new String[] {"gateway", "gateway-0.1.0-SNAPSHOT-exec.jar"});
 

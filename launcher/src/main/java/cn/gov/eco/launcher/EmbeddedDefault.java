@@ -53,6 +53,8 @@ public final class EmbeddedDefault {
             new Service("case-service", 8081, "384m"),
             new Service("notice-service", 8082, "384m"),
             new Service("credit-service", 8083, "384m"),
+            // reads the public topics only (Kafka Streams, RocksDB state under data/dashboard-state)
+            new Service("dashboard-service", 8084, "256m"),
             new Service(GATEWAY, 8080, "192m"));
     /** The embedded auth server's issuer: what tokens carry in {@code iss} and what the services trust. */
     static final String EMBEDDED_ISSUER = "http://localhost:9000";
@@ -153,7 +155,7 @@ public final class EmbeddedDefault {
             Usage: ./start [--no-build] [--data-dir DIR] [--startup-timeout SECONDS] [--infra-only] [--no-auth-server]
               Starts Kafka (unless KAFKA_BOOTSTRAP_SERVERS is set), MongoDB (unless MONGODB_URI is set), the
               auth server (unless --no-auth-server or OIDC_ISSUER_URI is set), case-service, notice-service,
-              credit-service and the gateway. Data goes to ./data (or DATA_DIR / --data-dir).
+              credit-service, dashboard-service and the gateway. Data goes to ./data (or DATA_DIR / --data-dir).
               --infra-only starts Kafka and MongoDB only.""";
 
     private final Options options;
@@ -267,7 +269,9 @@ public final class EmbeddedDefault {
                     ? "the provider in their own configuration (OIDC_ISSUER_URI / OIDC_JWK_SET_URI)" : issuer);
         }
 
-        OutsideSystems outside = startSimulators(env);
+        // the dashboard's RocksDB state lives beside the broker's data, so that deleting one deletes both
+        OutsideSystems outside = startSimulators(env).plus("dashboard-service",
+                Map.of("DASHBOARD_STATE_DIR", options.dataDir().resolve("dashboard-state").toString()));
 
         supervisor = new ProcessSupervisor(System.out, System.err, GRACE);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -356,6 +360,16 @@ public final class EmbeddedDefault {
      */
     record OutsideSystems(Map<String, Map<String, String>> envByService, List<String> lines) {
         static final OutsideSystems NONE = new OutsideSystems(Map.of(), List.of());
+
+        OutsideSystems plus(String service, Map<String, String> env) {
+            Map<String, Map<String, String>> all = new LinkedHashMap<>(envByService);
+            all.merge(service, env, (a, b) -> {
+                Map<String, String> both = new LinkedHashMap<>(a);
+                both.putAll(b);
+                return both;
+            });
+            return new OutsideSystems(all, lines);
+        }
 
         String describe() {
             return lines.isEmpty() ? "" : "  Simulated outside systems (in the launcher's JVM):\n" + String.join("\n", lines) + "\n";

@@ -44,8 +44,9 @@ class EmbeddedDefaultTest {
         var services = EmbeddedDefault.Options.parse(new String[0], Map.of()).services();
 
         assertThat(services).extracting(EmbeddedDefault.Service::name).containsExactly(
-                "auth-server", "case-service", "notice-service", "credit-service", "gateway");
-        assertThat(services).extracting(EmbeddedDefault.Service::port).containsExactly(9000, 8081, 8082, 8083, 8080);
+                "auth-server", "case-service", "notice-service", "credit-service", "dashboard-service", "gateway");
+        assertThat(services).extracting(EmbeddedDefault.Service::port)
+                .containsExactly(9000, 8081, 8082, 8083, 8084, 8080);
         assertThat(services.getFirst().jvmOptions()).contains("-Xmx192m");
         assertThat(services.getLast().jvmOptions()).contains("-Xmx192m");
     }
@@ -60,7 +61,7 @@ class EmbeddedDefaultTest {
         assertThat(external.noAuthServer()).isTrue();
         assertThat(blank.noAuthServer()).isFalse();
         assertThat(flag.services()).extracting(EmbeddedDefault.Service::name)
-                .containsExactly("case-service", "notice-service", "credit-service", "gateway");
+                .containsExactly("case-service", "notice-service", "credit-service", "dashboard-service", "gateway");
     }
 
     @Test
@@ -75,7 +76,8 @@ class EmbeddedDefaultTest {
                 "http://localhost:9000")).containsOnly(Map.entry("SERVER_PORT", "8080"),
                 Map.entry("CASE_SERVICE_URL", "http://localhost:8081"),
                 Map.entry("NOTICE_SERVICE_URL", "http://localhost:8082"),
-                Map.entry("CREDIT_SERVICE_URL", "http://localhost:8083"));
+                Map.entry("CREDIT_SERVICE_URL", "http://localhost:8083"),
+                Map.entry("DASHBOARD_SERVICE_URL", "http://localhost:8084"));
         assertThat(EmbeddedDefault.childEnv(byName.get("credit-service"), "localhost:9092", "mongodb://localhost:27017",
                 "http://localhost:9000")).containsOnly(Map.entry("SERVER_PORT", "8083"),
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),

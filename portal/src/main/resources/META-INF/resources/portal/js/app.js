@@ -11,6 +11,8 @@ import * as legal from './legal.js';
 import * as stuck from './stuck.js';
 
 const views = [];
+/** Who may open the lifecycle dashboard (/dashboard/): its API answers these roles. */
+const DASHBOARD_ROLES = ['AGENCY_HEAD', 'AUDITOR'];
 
 /** A page: its hash pattern, the title, who may open it and how it renders. */
 export function page(pattern, title, roles, render, { nav = true } = {}) {
@@ -56,7 +58,9 @@ function renderNav(current, active) {
   nav.replaceChildren(...items.map(v => h('a', {
     href: `#${v.pattern}`, 'aria-current': v === active ? 'page' : undefined,
   }, v.title)));
-  nav.hidden = items.length === 0;
+  // the lifecycle dashboard is its own page (dashboard-service), in this tab so that it shares the sign-in
+  if (current && DASHBOARD_ROLES.some(r => roles.includes(r))) nav.append(h('a', { href: '../dashboard/' }, '数据看板'));
+  nav.hidden = nav.children.length === 0;
 }
 
 function match(path) {

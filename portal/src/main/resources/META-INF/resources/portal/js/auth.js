@@ -11,7 +11,8 @@ let refreshing;
 
 /** The runtime configuration the gateway serves (authorization server endpoints, client id). */
 export function config() {
-  configPromise ??= fetch('config.json', { headers: { Accept: 'application/json' } }).then(r => {
+  // relative to this module, not to the page: the dashboard's page (/dashboard/) shares the sign-in
+  configPromise ??= fetch(new URL('../config.json', import.meta.url), { headers: { Accept: 'application/json' } }).then(r => {
     if (!r.ok) throw new Error('无法读取门户配置（config.json），请稍后重试。');
     return r.json();
   });

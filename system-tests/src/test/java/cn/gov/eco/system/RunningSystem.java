@@ -1,6 +1,7 @@
 package cn.gov.eco.system;
 
 import cn.gov.eco.credit.CreditServiceApplication;
+import cn.gov.eco.dashboard.DashboardServiceApplication;
 import cn.gov.eco.enforcement.CaseServiceApplication;
 import cn.gov.eco.gateway.GatewayApplication;
 import cn.gov.eco.identity.AuthServerApplication;
@@ -45,6 +46,10 @@ final class RunningSystem implements AutoCloseable {
     /** The simulated electronic-delivery platform (电子送达平台) notice-service serves through. */
     final EDeliverySimulator eDelivery;
     final ConfigurableApplicationContext creditService;
+    /** The lifecycle dashboard: the public topics only; restartable on its port ({@link #restartDashboard}). */
+    ConfigurableApplicationContext dashboardService;
+    final int dashboardPort;
+    final Path dashboardState;
     final ConfigurableApplicationContext authServer;
     final ConfigurableApplicationContext gateway;
     final int gatewayPort;
@@ -116,20 +121,29 @@ final class RunningSystem implements AutoCloseable {
         eDelivery.callbackUrl(URI.create(baseUrl(noticeService) + "/callbacks/edelivery/arrivals"));
         consentToElectronicService(noticeService);
         creditService = start(CreditServiceApplication.class, CreditServiceApplication.CONFIG_NAME);
+        dashboardPort = freePort();
+        try {
+            dashboardState = Files.createTempDirectory("dashboard-state-" + run);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        dashboardService = startDashboard();
         gateway = new SpringApplicationBuilder(GatewayApplication.class)
                 .properties("spring.config.name=" + GatewayApplication.CONFIG_NAME)
                 .run("--server.port=" + gatewayPort, "--gateway.services.case-service=" + baseUrl(caseService),
                         "--gateway.services.notice-service=" + baseUrl(noticeService),
                         "--gateway.services.credit-service=" + baseUrl(creditService),
+                        "--gateway.services.dashboard-service=http://localhost:" + dashboardPort,
                         "--portal.auth-server-url=" + baseUrl(authServer),
                         "--portal.token-endpoint=" + baseUrl(authServer) + "/oauth2/token");
     }
 
     @Override
     public void close() {
-        for (var ctx : List.of(gateway, creditService, noticeService, caseService, authServer)) {
+        for (var ctx : List.of(gateway, dashboardService, creditService, noticeService, caseService, authServer)) {
             ctx.close();
         }
+        org.springframework.util.FileSystemUtils.deleteRecursively(dashboardState.toFile());
         eDelivery.close();
     }
 
@@ -160,6 +174,32 @@ final class RunningSystem implements AutoCloseable {
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException("e-service consent of " + p + ": " + answer.body());
             }
+        }
+    }
+
+    /**
+     * The dashboard on its port, with this run's application id (the prefix of its internal topics and its consumer
+     * group) and state directory. It has no database: the platform's auto-configuration and MongoDB's are left out.
+     */
+    private ConfigurableApplicationContext startDashboard() {
+        return new SpringApplicationBuilder(DashboardServiceApplication.class, FixedClock.class)
+                .properties("spring.config.name=" + DashboardServiceApplication.CONFIG_NAME)
+                .run(TestTokens.withServiceArgs("--server.port=" + dashboardPort,
+                        "--spring.kafka.bootstrap-servers=" + TestInfrastructure.get().kafkaBootstrapServers(),
+                        "--spring.kafka.streams.application-id=dashboard-" + run,
+                        "--spring.kafka.streams.state-dir=" + dashboardState,
+                        "--spring.autoconfigure.exclude=" + NOT_IN_SERVICES
+                                + ",cn.gov.eco.platform.PlatformAutoConfiguration"
+                                + ",org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration"));
+    }
+
+    /** Stops the dashboard, deletes its state (RocksDB stores, checkpoints) and starts it again on the same port. */
+    void restartDashboard() {
+        synchronized (RunningSystem.class) { // starts are serialised: the started application gets this system's clock
+            dashboardService.close();
+            org.springframework.util.FileSystemUtils.deleteRecursively(dashboardState.toFile());
+            startingClock = clock;
+            dashboardService = startDashboard();
         }
     }
 

@@ -43,6 +43,16 @@ public class ServiceRoutes {
                 "/api/repair-applications", "/api/repair-applications/**");
     }
 
+    /**
+     * The lifecycle dashboard (数据看板): its API, its page at {@code /dashboard/} and the charting library the page
+     * loads. Server-sent events ({@code /api/dashboard/stream}) pass through like any other GET.
+     */
+    @Bean
+    RouterFunction<ServerResponse> dashboardServiceRoutes(BackendServices services) {
+        return routes("dashboard-service", services.dashboardService(), "/api/dashboard", "/api/dashboard/**",
+                "/dashboard", "/dashboard/**", "/webjars/echarts/**");
+    }
+
     private static RouterFunction<ServerResponse> routes(String service, URI target, String... paths) {
         RouterFunction<ServerResponse> api = route(service)
                 .route(path(paths), http())
