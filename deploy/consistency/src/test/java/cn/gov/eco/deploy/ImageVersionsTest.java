@@ -87,8 +87,10 @@ class ImageVersionsTest {
 
     @Test
     void shouldEmbedTheFontTheDocumentsNameAndSizeTheHeapByTheContainer() {
-        String fontDefault = Application.named("notice-service").defaultValue("notice.font-path");
-        assertThat(DOCKERFILE).contains("fonts-wqy-microhei").contains("ENV NOTICE_FONT_PATH=" + fontDefault);
+        String body = Application.named("notice-service").defaultValue("notice.font-path");
+        String heading = Application.named("notice-service").defaultValue("notice.heading-font-path");
+        assertThat(DOCKERFILE).contains("fonts-arphic-uming").contains("fonts-wqy-microhei")
+                .contains("NOTICE_FONT_PATH=" + body).contains("NOTICE_HEADING_FONT_PATH=" + heading);
         assertThat(DOCKERFILE).containsPattern("JAVA_TOOL_OPTIONS=\"[^\"]*-XX:MaxRAMPercentage=\\d+");
         assertThat(DOCKERFILE).contains("-Djarmode=tools").contains("extract --layers");
     }
