@@ -1,5 +1,6 @@
 package cn.gov.eco.platform.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -16,8 +17,10 @@ import java.util.List;
 /**
  * The error page every failure that never reached a controller is forwarded to (the servlet container's own
  * rejections: malformed paths, {@code ..}, encoded separators, a filter's exception): problem+json like the rest,
- * in place of Boot's default error JSON (issue 16, row 7). It answers every method and media type.
+ * in place of Boot's default error JSON (issue 16, row 7). It answers every method and media type. Not an
+ * operation of the API: hidden from the OpenAPI documents (as Boot's own error controller is).
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 
