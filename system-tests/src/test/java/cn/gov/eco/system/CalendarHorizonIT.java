@@ -47,7 +47,7 @@ class CalendarHorizonIT {
         List<String> topics = Stream.concat(Topics.ALL.stream().map(Topic::name),
                 Topics.ALL.stream().map(Topic::deadLetterTopic)).toList();
         try (var system = RunningSystem.startAt(clock);
-             var probe = new TopicProbe(TestInfrastructure.get().kafkaBootstrapServers(), topics)) {
+             var probe = new TopicProbe(system.kafka, topics)) {
             Http officer = RunningSystem.http(system.caseService).as(Persona.OFFICER_LIN);
             String number = "泉环罚〔" + today.getYear() + "〕" + (900 + today.getYear() % 100) + "号";
             var posted = officer.postJson("/api/cases/decisions",

@@ -46,12 +46,20 @@ class DashboardBrowserIT {
     void shouldLetTheAgencyHeadSeeTheFunnelMoveAndDownloadTheAnnualStatistics() throws Exception {
         try (BrowserContext person = browser.newPerson()) {
             Page page = browser.signIn(person, "agency-head");
+            // the page runs under the gateway's page policy: nothing it loads may be blocked by a policy
+            java.util.List<String> blocked = new java.util.concurrent.CopyOnWriteArrayList<>();
+            page.onConsoleMessage(m -> {
+                if (m.text().contains("Content Security Policy")) {
+                    blocked.add(m.text());
+                }
+            });
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("数据看板").setExact(true)).click();
             page.waitForURL(url -> url.contains("/dashboard/"));
             page.locator("#funnel [data-figure=DECIDED]").waitFor();
             page.waitForFunction("() => /^\\d+$/.test(document.querySelector('#funnel [data-figure=DECIDED]')"
                     + ".textContent.trim())");
             assertThat(page.locator("#live")).hasText("实时更新：已连接");
+            org.assertj.core.api.Assertions.assertThat(blocked).as("refused by a content security policy").isEmpty();
             long before = decided(page);
 
             var officer = new Http("http://localhost:" + system.gatewayPort).as(Persona.OFFICER_LIN);

@@ -98,7 +98,7 @@ class ObservabilityIT {
         applications().keySet().forEach(a -> before.put(a, scrape(a)));
         before.forEach((a, s) -> assertThat(s.names()).as(a).contains("jvm_memory_used_bytes"));
 
-        decide("泉环罚〔2026〕611号", TraceContext.newRoot());
+        decide("泉环罚〔2026〕1611号", TraceContext.newRoot());
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             assertThat(scrape("case-service").sum("lifecycle_decisions_accepted_total", "kind", "penalty"))
@@ -127,7 +127,7 @@ class ObservabilityIT {
 
     @Test
     void shouldPublishEveryMetricThatAnAlertRuleOrADashboardPanelNames() throws Exception {
-        decide("泉环罚〔2026〕612号", TraceContext.newRoot());
+        decide("泉环罚〔2026〕1612号", TraceContext.newRoot());
         List<String> named = AlertRules.metricsNamed();
         assertThat(named).contains("lifecycle_documents_render_seconds_count", "lifecycle_dlt_records", "lifecycle_outbox_oldest_pending_age_seconds",
                 "lifecycle_consumer_lag", "resilience4j_circuitbreaker_state", "lifecycle_deliveries_overdue_total");
@@ -163,7 +163,7 @@ class ObservabilityIT {
     @Test
     void shouldCarryOneTraceIdFromTheGatewayRequestToCreditServicesRecord(CapturedOutput output) throws Exception {
         TraceContext trace = TraceContext.newRoot();
-        String caseId = decide("泉环罚〔2026〕613号", trace);
+        String caseId = decide("泉环罚〔2026〕1613号", trace);
 
         Map<String, String> traceOf = new LinkedHashMap<>();
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {

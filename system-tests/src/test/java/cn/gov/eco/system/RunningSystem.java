@@ -40,6 +40,10 @@ final class RunningSystem implements AutoCloseable {
     /** This system's run: its databases and consumer groups are named after it. */
     final String run;
     final Clock clock;
+    /** The broker this system's services and its tests talk to. */
+    final String kafka;
+    /** A system started by {@link #startAt} has a broker of its own (null for the shared one): see there. */
+    private final org.springframework.kafka.test.EmbeddedKafkaKraftBroker ownBroker;
 
     final ConfigurableApplicationContext caseService;
     final ConfigurableApplicationContext noticeService;
@@ -82,21 +86,30 @@ final class RunningSystem implements AutoCloseable {
     }
 
     private RunningSystem() {
-        this(FIXED_CLOCK, RUN);
+        this(FIXED_CLOCK, RUN, null);
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "running-system-stop"));
     }
 
     /**
-     * Another whole system, on its own clock (e.g. a settable one), databases and consumer groups, against the same
-     * broker and store; the caller closes it. For tests whose dates depend on the day the services think it is.
+     * Another whole system, on its own clock (e.g. a settable one), databases, consumer groups and its own broker;
+     * the caller closes it. For tests whose dates depend on the day the services think it is. Its own broker, because
+     * two systems on one broker consume each other's events: the shared system's notice-service (on its fixed clock)
+     * would serve this system's decisions too, and its served date could win the race to this system's case-service.
      */
     static synchronized RunningSystem startAt(Clock clock) {
-        return new RunningSystem(clock, UUID.randomUUID().toString().substring(0, 8));
+        var broker = new org.springframework.kafka.test.EmbeddedKafkaKraftBroker(1, 1);
+        broker.brokerProperties(java.util.Map.of("auto.create.topics.enable", "false",
+                "group.initial.rebalance.delay.ms", "0", "offsets.topic.num.partitions", "5"));
+        broker.afterPropertiesSet();
+        return new RunningSystem(clock, UUID.randomUUID().toString().substring(0, 8), broker);
     }
 
-    private RunningSystem(Clock clock, String run) {
+    private RunningSystem(Clock clock, String run, org.springframework.kafka.test.EmbeddedKafkaKraftBroker ownBroker) {
         this.clock = clock;
         this.run = run;
+        this.ownBroker = ownBroker;
+        this.kafka = ownBroker != null ? ownBroker.getBrokersAsString()
+                : TestInfrastructure.get().kafkaBootstrapServers();
         startingClock = clock;
         // The portal signs out through the authorization server, which sends the browser back to a registered
         // post-logout URI, port included: the gateway's port is chosen (free, ephemeral) before either starts.
@@ -145,6 +158,9 @@ final class RunningSystem implements AutoCloseable {
         }
         org.springframework.util.FileSystemUtils.deleteRecursively(dashboardState.toFile());
         eDelivery.close();
+        if (ownBroker != null) {
+            ownBroker.destroy();
+        }
     }
 
     static synchronized RunningSystem get() {
@@ -185,7 +201,7 @@ final class RunningSystem implements AutoCloseable {
         return new SpringApplicationBuilder(DashboardServiceApplication.class, FixedClock.class)
                 .properties("spring.config.name=" + DashboardServiceApplication.CONFIG_NAME)
                 .run(TestTokens.withServiceArgs("--server.port=" + dashboardPort,
-                        "--spring.kafka.bootstrap-servers=" + TestInfrastructure.get().kafkaBootstrapServers(),
+                        "--spring.kafka.bootstrap-servers=" + kafka,
                         "--spring.kafka.streams.application-id=dashboard-" + run,
                         "--spring.kafka.streams.state-dir=" + dashboardState,
                         "--spring.autoconfigure.exclude=" + NOT_IN_SERVICES
@@ -206,7 +222,7 @@ final class RunningSystem implements AutoCloseable {
     private ConfigurableApplicationContext start(Class<?> app, String configName, String... extraArgs) {
         var infra = TestInfrastructure.get();
         var args = new java.util.ArrayList<>(List.of("--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.mongodb.uri=" + infra.mongoUri(),
                 "--spring.mongodb.database=" + configName + "-" + run,
                 "--spring.kafka.consumer.group-id=" + configName + "-" + run,

@@ -1,6 +1,13 @@
 package cn.gov.eco.platform.security;
 
 import cn.gov.eco.contracts.identity.Role;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -82,10 +89,16 @@ public class PlatformSecurityConfiguration {
         String[] exemptPaths = exempt.orderedStream().peek(e -> AccessPolicy.AUDIT.info(
                 "token-exempt endpoint {}: authenticated by {}", e.pattern(), e.authenticatedBy()))
                 .map(TokenExemptPath::pattern).toArray(String[]::new);
+        // an API answers data, never pages: nothing may run, embed or frame it (issue 16, row 8). Token-exempt paths
+        // are left to the gateway: they are outside systems' callbacks (no browser) or a page's static files (the
+        // dashboard's), which the gateway serves under its page policy; two policies would forbid the page's scripts.
+        RequestMatcher api = exemptPaths.length == 0 ? AnyRequestMatcher.INSTANCE
+                : new NegatedRequestMatcher(new OrRequestMatcher(java.util.Arrays.stream(exemptPaths)
+                .map(p -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(p)).toList()));
         http.csrf(c -> c.disable())
                 .headers(h -> h
-                        // an API answers data, never pages: nothing may run, embed or frame it (issue 16, row 8)
-                        .contentSecurityPolicy(c -> c.policyDirectives(API_CSP))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(api,
+                                new ContentSecurityPolicyHeaderWriter(API_CSP)))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .frameOptions(f -> f.deny()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
