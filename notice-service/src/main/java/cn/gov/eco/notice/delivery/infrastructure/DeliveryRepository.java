@@ -12,6 +12,7 @@ import cn.gov.eco.platform.messaging.OutboxWriter;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
@@ -48,6 +49,8 @@ public class DeliveryRepository {
 
     public static final String COLLECTION = "deliveries";
     static final Date UNCLAIMED = new Date(0);
+    /** A field no delivery has: excluding it projects every field (see {@link #claim}). */
+    private static final String NO_SUCH_FIELD = "__projectEveryField";
 
     private final MongoCollection<Document> deliveries;
     private final OutboxWriter outbox;
@@ -150,8 +153,13 @@ public class DeliveryRepository {
                 Updates.combine(Updates.set("claimedUntil", Date.from(now.plus(lease))),
                         Updates.set("claimToken", UUID.randomUUID().toString()), Updates.inc("version", 1L)),
                 // no sort: any due delivery will do, and a sort makes the MongoDB wire server of the embedded
-                // default collect every due document for each claim
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                // default collect every due document for each claim. The projection (of every field) makes the wire
+                // server copy the claimed document under its lock: without one it encodes its stored document after
+                // the lock is released, and a concurrent write (an officer recording a service) made that encoding
+                // fail with a ConcurrentModificationException — the claim applied, its answer lost, the delivery
+                // reserved until the lease lapsed. A no-op on a real MongoDB.
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                        .projection(Projections.exclude(NO_SUCH_FIELD)));
         return Optional.ofNullable(claimed).map(this::stored);
     }
 
